@@ -1,0 +1,152 @@
+"""The `anbk` command: one entry point for operators (see README and docs/operations.md)."""
+
+import argparse
+import os
+import sys
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anbk.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate(verbosity: int = 1) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+def cmd_migrate(args) -> int:
+    _migrate()
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    if not args.no_migrate:
+        _migrate(verbosity=0)
+    print(f"ANBK ({os.environ.get('ANBK_MODE', 'central')}) di http://{args.host}:{args.port}/",
+          flush=True)
+    Granian(
+        "anbk.wsgi:application", interface=Interfaces.WSGI, address=args.host, port=args.port,
+        workers=args.workers, blocking_threads=args.threads,
+    ).serve()
+    return 0
+
+
+def cmd_worker(args) -> int:
+    from django.core.management import call_command
+
+    call_command("db_worker", *([] if not args.batch else ["--batch"]))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from anbk.portal.demo import run_demo
+
+    return run_demo(host=args.host, port=args.port, reset=args.reset, serve=not args.no_serve)
+
+
+def cmd_import(args) -> int:
+    from anbk.registry.importing.cli import run_import_command
+
+    return run_import_command(kind=args.kind, path=args.file, actor_username=args.user,
+                              valid_only=args.valid_only)
+
+
+def cmd_synth(args) -> int:
+    from anbk.registry.synth import synth_command
+
+    return synth_command(schools=args.schools, students_per_school=args.students_per_school,
+                         out=args.out, seed=args.seed, xlsx=args.xlsx)
+
+
+def cmd_audit(args) -> int:
+    from anbk.core.audit import audit_verify
+    from anbk.core.models import AuditHead
+
+    problem = audit_verify()
+    if problem is not None:
+        print(f"GAGAL: {problem.message} (jenis: {problem.kind}, entri #{problem.seq})",
+              file=sys.stderr)
+        return 1
+    head = AuditHead.objects.filter(id=1).first()
+    print(f"OK: rantai audit utuh, {head.seq if head else 0} entri.")
+    return 0
+
+
+def cmd_manage(args) -> int:
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["anbk manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="anbk", description="Asesmen Nasional Berbasis Komputer")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("demo", help="create a demo database with a synthetic province and serve it")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--reset", action="store_true", help="delete the demo data and load it again")
+    p.add_argument("--no-serve", action="store_true", help="load the data, print logins, exit")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="serve the portal with granian")
+    p.add_argument("--host", default="0.0.0.0")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--threads", type=int, default=8)
+    p.add_argument("--no-migrate", action="store_true")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("worker", help="run background jobs (imports, PDFs)")
+    p.add_argument("--batch", action="store_true", help="run queued jobs, then exit")
+    p.set_defaults(func=cmd_worker)
+
+    p = sub.add_parser("migrate", help="create or update the database tables")
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("import", help="import regions, schools, students or teachers")
+    p.add_argument("kind", choices=["regions", "schools", "students", "teachers", "siln"])
+    p.add_argument("file", nargs="?", help="CSV or XLSX file (not for siln)")
+    p.add_argument("--user", help="import as this account (default: the system, full scope)")
+    p.add_argument("--valid-only", action="store_true",
+                   help="import the valid rows and report the rest (default: all or nothing)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("synth", help="write synthetic import files of any size")
+    p.add_argument("--schools", type=int, required=True)
+    p.add_argument("--students-per-school", type=int, required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--seed", type=int, default=2021)
+    p.add_argument("--xlsx", action="store_true", help="also write XLSX copies")
+    p.set_defaults(func=cmd_synth)
+
+    p = sub.add_parser("audit", help="audit log tools")
+    p.add_argument("action", choices=["verify"])
+    p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("manage", help="any Django management command")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command != "synth":
+        _setup_django()
+    from anbk.core.context import client_address
+
+    client_address.set("cli")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
