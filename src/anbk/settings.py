@@ -41,6 +41,10 @@ DEBUG = _env_bool("DEBUG", False)
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "*").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
+# Only behind a reverse proxy that sets X-Forwarded-For itself; otherwise clients could forge
+# the address the audit log records and the login rate limit counts.
+ANBK_TRUST_X_FORWARDED_FOR = _env_bool("ANBK_TRUST_X_FORWARDED_FOR", False)
+
 ANBK_MODE = os.environ.get("ANBK_MODE", "central")
 if ANBK_MODE not in {"central", "local"}:
     raise ValueError(f"ANBK_MODE must be 'central' or 'local', not {ANBK_MODE!r}")

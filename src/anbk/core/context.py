@@ -2,15 +2,13 @@
 
 from contextvars import ContextVar
 
+from django.conf import settings
+
 client_address: ContextVar[str] = ContextVar("client_address", default="")
 
 
 def request_address(request) -> str:
-    # Behind a reverse proxy the operator sets ANBK_TRUST_X_FORWARDED_FOR; otherwise a client
-    # could forge its address in the audit log and dodge per-address rate limits.
-    from django.conf import settings
-
-    if getattr(settings, "ANBK_TRUST_X_FORWARDED_FOR", False):
+    if settings.ANBK_TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
             return forwarded.split(",")[0].strip()
