@@ -41,7 +41,7 @@ def cmd_serve(args) -> int:
 def cmd_worker(args) -> int:
     from django.core.management import call_command
 
-    call_command("db_worker", *([] if not args.batch else ["--batch"]))
+    call_command("db_worker", "--no-reload", *(["--batch"] if args.batch else []))
     return 0
 
 
