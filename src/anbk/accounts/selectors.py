@@ -4,7 +4,9 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from anbk.accounts.models import REGION_ROLES, Role, User
+from anbk.accounts.services import ISSUABLE
 from anbk.core.scoping import NOTHING, school_q
+from anbk.registry.models import Region, RegionKind
 
 
 def _managed_q(actor: User) -> Q:
@@ -37,3 +39,19 @@ def user_list(*, actor: User, search: str = "", role: str = "") -> QuerySet[User
 
 def user_get(*, actor: User, pk: int) -> User:
     return get_object_or_404(User.objects.filter(_managed_q(actor)), pk=pk)
+
+
+def locked_count(*, actor: User) -> int:
+    """Locked accounts among those the actor manages (their own lock is not theirs to lift)."""
+    return User.objects.filter(_managed_q(actor), locked_at__isnull=False).exclude(
+        pk=actor.pk).count()
+
+
+def issuable_regions(*, actor: User) -> QuerySet[Region]:
+    """Regions the actor may bind a new team account to: provinces for the centre; its own
+    province and that province's districts for a province team; none below."""
+    if not actor.is_authenticated or not ISSUABLE.get(actor.role, set()) & REGION_ROLES:
+        return Region.objects.none()
+    if actor.role == Role.CENTRE_ADMIN:
+        return Region.objects.filter(kind=RegionKind.PROVINCE)
+    return Region.objects.filter(Q(pk=actor.region_id) | Q(parent_id=actor.region_id))

@@ -25,6 +25,12 @@ class MenuItem:
 
 MENU: tuple[MenuItem, ...] = (
     MenuItem(_("Beranda"), "portal:home", frozenset(Role), ""),
+    MenuItem(_("Sekolah"), "registry:school_list", frozenset(DATA_ROLES), _("Data")),
+    MenuItem(_("Peserta Didik"), "registry:student_list", frozenset(DATA_ROLES), _("Data")),
+    MenuItem(_("Pendidik & Kepala Sekolah"), "registry:teacher_list", frozenset(DATA_ROLES),
+             _("Data")),
+    MenuItem(_("Impor Data"), "imports:upload", frozenset(DATA_ROLES), _("Data")),
+    MenuItem(_("Akun"), "accounts:user_list", frozenset(ISSUERS), _("Pengguna")),
     MenuItem(_("Log Audit"), "portal:audit_log", frozenset({Role.CENTRE_ADMIN}), _("Pengguna")),
 )
 

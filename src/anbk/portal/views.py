@@ -1,25 +1,35 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import render
 
-from anbk.accounts.models import Role
+from anbk.accounts.models import REGION_ROLES, SCHOOL_ROLES, Role
+from anbk.accounts.selectors import locked_count
+from anbk.accounts.services import ISSUABLE
 from anbk.core.models import AuditEntry
-from anbk.registry.selectors import school_counts
-
-PAGE_SIZE = 50
+from anbk.portal.access import role_required
+from anbk.portal.lists import PAGE_SIZE
+from anbk.registry.selectors import grade_counts, school_counts, schools_per_region
 
 
 @login_required
 def home(request):
-    """Dashboard: the counts of what the user's scope holds."""
-    return render(request, "portal/home.html", {"counts": school_counts(actor=request.user)})
+    """Dashboard per role: the centre sees the nation by province, a team its region by
+    district, a school account its own school."""
+    user = request.user
+    context = {"counts": school_counts(actor=user)}
+    if user.role in SCHOOL_ROLES:
+        context["grades"] = grade_counts(actor=user)
+    elif user.role == Role.CENTRE_ADMIN:
+        context["per_region"] = schools_per_region(actor=user, by="province")
+    elif user.role in REGION_ROLES:
+        context["per_region"] = schools_per_region(actor=user, by="district")
+    if user.role in ISSUABLE and user.role not in SCHOOL_ROLES:
+        context["locked"] = locked_count(actor=user)
+    return render(request, "portal/home.html", context)
 
 
-@login_required
+@role_required({Role.CENTRE_ADMIN})
 def audit_log(request):
-    if request.user.role != Role.CENTRE_ADMIN:
-        raise Http404
     entries = AuditEntry.objects.order_by("-seq")
     if action := request.GET.get("action", "").strip():
         entries = entries.filter(action__startswith=action)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -210,3 +211,58 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} @ {self.school_id} ({self.position})"
+
+
+class ImportKind(models.TextChoices):
+    REGIONS = "regions", _("Wilayah")
+    SCHOOLS = "schools", _("Satuan pendidikan")
+    STUDENTS = "students", _("Peserta didik")
+    TEACHERS = "teachers", _("Pendidik & kepala sekolah")
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Menunggu giliran")
+    RUNNING = "running", _("Sedang berjalan")
+    DONE = "done", _("Selesai")
+    INVALID = "invalid", _("Ada kesalahan, tidak ada yang disimpan")
+    FAILED = "failed", _("Gagal")
+
+
+class ImportJob(models.Model):
+    """One upload of an import file, run in the background (registry.importing.jobs)."""
+
+    kind = models.CharField(_("jenis data"), max_length=10, choices=ImportKind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                              related_name="import_jobs")
+    file_name = models.CharField(_("nama berkas"), max_length=255)
+    # Paths relative to settings.PRIVATE_ROOT: the upload (shared by a "valid rows only"
+    # re-run) and this job's own folder for its progress and error list.
+    upload_path = models.CharField(max_length=400)
+    work_dir = models.CharField(max_length=400)
+    size = models.PositiveBigIntegerField(_("ukuran"))
+    # The uploader's address, for the audit entry the worker writes.
+    client_ip = models.CharField(max_length=64, blank=True)
+    valid_only = models.BooleanField(_("hanya baris yang valid"), default=False)
+    retry_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="retries")
+    status = models.CharField(_("status"), max_length=8, choices=ImportStatus.choices,
+                              default=ImportStatus.QUEUED)
+    rows = models.PositiveIntegerField(_("baris data"), default=0)
+    valid_rows = models.PositiveIntegerField(_("baris valid"), default=0)
+    counts = models.JSONField(default=dict)
+    error_count = models.PositiveIntegerField(_("jumlah galat"), default=0)
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["actor", "-created_at"], name="importjob_actor_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.file_name} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {ImportStatus.DONE, ImportStatus.INVALID, ImportStatus.FAILED}

@@ -1,10 +1,18 @@
 """Every read of registry data takes the acting user and is filtered to their scope."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from anbk.core.scoping import NOTHING, school_q
-from anbk.registry.models import Person, Region, RegionKind, School, Service, Student
+from anbk.registry.models import (
+    Person,
+    Position,
+    Region,
+    RegionKind,
+    School,
+    Service,
+    Student,
+)
 
 
 def school_list(*, actor, search: str = "", bentuk: str = "", district_code: str = "",
@@ -99,3 +107,33 @@ def region_list(*, actor) -> QuerySet[Region]:
 
 def district_choices(*, actor) -> QuerySet[Region]:
     return region_list(actor=actor).exclude(kind=RegionKind.PROVINCE)
+
+
+def grade_counts(*, actor, school: School | None = None) -> list[dict]:
+    """Students per grade (tingkat) in the actor's scope, or at one school of it."""
+    qs = Student.objects.filter(school_q(actor, "school__"))
+    if school is not None:
+        qs = qs.filter(school=school)
+    return list(qs.values("grade").annotate(n=Count("id"), active=Count("id", filter=Q(
+        is_active=True))).order_by("grade"))
+
+
+def school_principal(*, actor, school: School) -> Service | None:
+    return (Service.objects.filter(school_q(actor, "school__"), school=school,
+                                   position=Position.PRINCIPAL, is_active=True)
+            .select_related("person").first())
+
+
+def person_services(*, actor, person: Person) -> QuerySet[Service]:
+    """The schools a person serves that the actor may see (P-8: there may be several)."""
+    return (Service.objects.filter(school_q(actor, "school__"), person=person)
+            .select_related("school", "school__district").order_by("school__npsn"))
+
+
+def schools_per_region(*, actor, by: str) -> list[dict]:
+    """School counts grouped by "province" or "district"; schools abroad have no region."""
+    if by not in {"province", "district"}:
+        raise ValueError(f"group schools by province or district, not {by!r}")
+    return list(School.objects.filter(school_q(actor))
+                .values(region_code=F(f"{by}__code"), region_name=F(f"{by}__name"))
+                .annotate(n=Count("id")).order_by(F("region_code").asc(nulls_last=True)))
