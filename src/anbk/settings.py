@@ -169,6 +169,11 @@ PRIVATE_ROOT = VAR_DIR / "private"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 ANBK_IMPORT_MAX_BYTES = int(os.environ.get("ANBK_IMPORT_MAX_BYTES", 300 * 1024 * 1024))
+# A running import job whose worker has not touched its progress file for this many seconds
+# is shown as stopped (the worker died: nothing was saved) and may be run again. The worker
+# touches it every few seconds whatever it is doing, so this only needs to outlast a pause
+# of the whole machine, not the longest SQL statement.
+ANBK_IMPORT_STALE_SECONDS = int(os.environ.get("ANBK_IMPORT_STALE_SECONDS", "120"))
 
 # Staff login throttling (accounts.services): failures before the account locks, and
 # attempts per client address per window before requests are refused.

@@ -7,7 +7,11 @@ import re
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+
+from anbk.registry.importing import jobs
 
 LOCALE = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES"
 
@@ -94,3 +98,34 @@ def test_every_catalogue_string_is_translated_and_compiled():
                 stale.append(entry["msgid"])
     assert untranslated == [], "run makemessages, then translate these in django.po"
     assert stale == [], "django.mo is older than django.po: run compilemessages"
+
+
+def _checked_student_import(world):
+    """A student import with one good and one bad row, run as the worker runs it: outside
+    any request, in the default language."""
+    rows = ["NPSN,NISN,Nama,JK,Tempat Lahir,Tanggal Lahir,Tingkat",
+            f"{world.sd.npsn},0666666661,Ani Lestari,P,Bandung,17-08-2012,5",
+            f"{world.sd.npsn},12345,Budi,L,Bandung,17-08-2012,5"]
+    upload = SimpleUploadedFile("siswa.csv", "\n".join(rows).encode())
+    with translation.override(settings.LANGUAGE_CODE):
+        job = jobs.import_job_create(actor=world.district, kind="students", upload=upload)
+        return jobs.import_job_run(job_id=job.pk)
+
+
+def test_the_import_pages_speak_english(client, world, settings, tmp_path):
+    settings.PRIVATE_ROOT = tmp_path
+    client.force_login(world.district)
+    switch_to(client, "en", reverse("imports:upload"))
+    upload = client.get(reverse("imports:upload")).content.decode()
+    assert '<html lang="en">' in upload
+    assert "Data import" in upload and "Upload and check" in upload
+    assert "CSV or XLSX file" in upload and "Your import history" in upload
+    assert "Unggah" not in upload and "Riwayat" not in upload
+
+    job = _checked_student_import(world)
+    page = client.get(reverse("imports:job", args=[job.pk])).content.decode()
+    assert "1 error found. Nothing was saved." in page
+    assert "Errors found, nothing saved" in page  # the status badge
+    assert "Download the error list (XLSX)" in page
+    assert "Import only the 1 valid row<" in page
+    assert "Ditemukan" not in page and "Unduh" not in page

@@ -105,6 +105,7 @@ MATRIX: dict[str, Page | Detail] = {
     "imports:progress": _job("pk"),
     "imports:errors": _job("pk"),
     "imports:retry": _job("pk", method="post"),
+    "imports:rerun": _job("pk", method="post"),
 }
 
 

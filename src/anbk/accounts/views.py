@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from anbk.accounts import selectors, services
 from anbk.accounts.forms import IssueForm, LoginForm, PasswordChangeForm, UserFilterForm
 from anbk.core.context import request_address
-from anbk.portal.access import role_required
+from anbk.portal.access import permission_required_404
 from anbk.portal.lists import render_list
 
 
@@ -73,8 +73,9 @@ def _form_errors(form, error: ValidationError, default_field: str | None = None)
             form.add_error(field if field in form.fields else None, message)
 
 
-# Account management exists only for the roles that issue accounts (S-8).
-issuer_required = role_required(services.ISSUABLE)
+# Account management exists only for the roles that issue accounts (S-8); which accounts each
+# may issue is services.ISSUABLE's question.
+issuer_required = permission_required_404("accounts.manage_accounts")
 
 
 @issuer_required

@@ -1,4 +1,4 @@
-"""Pages that exist only for some roles."""
+"""Pages that exist only for accounts with a permission (accounts/rules.py)."""
 
 from functools import wraps
 
@@ -6,16 +6,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
 
-def role_required(roles):
-    """Log in first; then the page exists only for these roles. To anyone else it is a 404,
-    as data outside their region is: a page is no hint of what others may do."""
-    allowed = frozenset(roles)
+def permission_required_404(permission: str):
+    """Log in first; then the page exists only for accounts with this permission. To anyone
+    else it is a 404, as data outside their region is: a page is no hint of what others may
+    do."""
 
     def decorator(view):
         @login_required
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.user.role not in allowed:
+            if not request.user.has_perm(permission):
                 raise Http404
             return view(request, *args, **kwargs)
 

@@ -8,30 +8,24 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from anbk.accounts.models import Role
-
-STAFF_TEAMS = {Role.CENTRE_ADMIN, Role.PROVINCE_TEAM, Role.DISTRICT_TEAM}
-ISSUERS = STAFF_TEAMS | {Role.SCHOOL_OPERATOR}
-DATA_ROLES = STAFF_TEAMS | {Role.SCHOOL_OPERATOR}
-
 
 @dataclass(frozen=True)
 class MenuItem:
     label: str
     url_name: str
-    roles: frozenset[str]
+    permission: str  # named in accounts/rules.py; the item's view demands the same one
     group: str
 
 
 MENU: tuple[MenuItem, ...] = (
-    MenuItem(_("Beranda"), "portal:home", frozenset(Role), ""),
-    MenuItem(_("Sekolah"), "registry:school_list", frozenset(DATA_ROLES), _("Data")),
-    MenuItem(_("Peserta Didik"), "registry:student_list", frozenset(DATA_ROLES), _("Data")),
-    MenuItem(_("Pendidik & Kepala Sekolah"), "registry:teacher_list", frozenset(DATA_ROLES),
+    MenuItem(_("Beranda"), "portal:home", "portal.view_home", ""),
+    MenuItem(_("Sekolah"), "registry:school_list", "portal.view_registry", _("Data")),
+    MenuItem(_("Peserta Didik"), "registry:student_list", "portal.view_registry", _("Data")),
+    MenuItem(_("Pendidik & Kepala Sekolah"), "registry:teacher_list", "portal.view_registry",
              _("Data")),
-    MenuItem(_("Impor Data"), "imports:upload", frozenset(DATA_ROLES), _("Data")),
-    MenuItem(_("Akun"), "accounts:user_list", frozenset(ISSUERS), _("Pengguna")),
-    MenuItem(_("Log Audit"), "portal:audit_log", frozenset({Role.CENTRE_ADMIN}), _("Pengguna")),
+    MenuItem(_("Impor Data"), "imports:upload", "imports.use_imports", _("Data")),
+    MenuItem(_("Akun"), "accounts:user_list", "accounts.manage_accounts", _("Pengguna")),
+    MenuItem(_("Log Audit"), "portal:audit_log", "portal.read_audit", _("Pengguna")),
 )
 
 
@@ -42,5 +36,5 @@ def menu_for(user) -> list[dict]:
         {"label": item.label, "url": reverse(item.url_name), "group": item.group,
          "name": item.url_name}
         for item in MENU
-        if user.role in item.roles
+        if user.has_perm(item.permission)
     ]

@@ -1,17 +1,15 @@
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from anbk.accounts.models import REGION_ROLES, SCHOOL_ROLES, Role
 from anbk.accounts.selectors import locked_count
-from anbk.accounts.services import ISSUABLE
 from anbk.core.models import AuditEntry
-from anbk.portal.access import role_required
+from anbk.portal.access import permission_required_404
 from anbk.portal.lists import PAGE_SIZE
 from anbk.registry.selectors import grade_counts, school_counts, schools_per_region
 
 
-@login_required
+@permission_required_404("portal.view_home")
 def home(request):
     """Dashboard per role: the centre sees the nation by province, a team its region by
     district, a school account its own school."""
@@ -23,12 +21,12 @@ def home(request):
         context["per_region"] = schools_per_region(actor=user, by="province")
     elif user.role in REGION_ROLES:
         context["per_region"] = schools_per_region(actor=user, by="district")
-    if user.role in ISSUABLE and user.role not in SCHOOL_ROLES:
+    if user.has_perm("accounts.manage_accounts") and user.role not in SCHOOL_ROLES:
         context["locked"] = locked_count(actor=user)
     return render(request, "portal/home.html", context)
 
 
-@role_required({Role.CENTRE_ADMIN})
+@permission_required_404("portal.read_audit")
 def audit_log(request):
     entries = AuditEntry.objects.order_by("-seq")
     if action := request.GET.get("action", "").strip():

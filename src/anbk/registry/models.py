@@ -226,6 +226,9 @@ class ImportStatus(models.TextChoices):
     DONE = "done", _("Selesai")
     INVALID = "invalid", _("Ada kesalahan, tidak ada yang disimpan")
     FAILED = "failed", _("Gagal")
+    # The worker stopped sending its heartbeat mid-run (killed, server restarted): its one
+    # transaction never committed, so nothing was saved (registry.importing.jobs).
+    STOPPED = "stopped", _("Terhenti")
 
 
 class ImportJob(models.Model):
@@ -247,6 +250,9 @@ class ImportJob(models.Model):
                                  related_name="retries")
     status = models.CharField(_("status"), max_length=8, choices=ImportStatus.choices,
                               default=ImportStatus.QUEUED)
+    # Raised by each re-run of a stopped job: a late worker of an earlier attempt finds its
+    # number outdated and may not record its outcome.
+    attempt = models.PositiveSmallIntegerField(_("percobaan"), default=1)
     rows = models.PositiveIntegerField(_("baris data"), default=0)
     valid_rows = models.PositiveIntegerField(_("baris valid"), default=0)
     counts = models.JSONField(default=dict)
@@ -265,4 +271,5 @@ class ImportJob(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in {ImportStatus.DONE, ImportStatus.INVALID, ImportStatus.FAILED}
+        return self.status in {ImportStatus.DONE, ImportStatus.INVALID, ImportStatus.FAILED,
+                               ImportStatus.STOPPED}

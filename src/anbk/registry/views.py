@@ -3,24 +3,21 @@ so lists are scoped and a detail outside the actor's scope is a 404."""
 
 from django.shortcuts import render
 
-from anbk.portal.access import role_required
+from anbk.portal.access import permission_required_404
 from anbk.portal.lists import render_list
-from anbk.portal.navigation import DATA_ROLES
 from anbk.registry import selectors
 from anbk.registry.forms import SchoolFilterForm, StudentFilterForm, TeacherFilterForm
 
 SUGGESTIONS = 20
 
 
-# Registry data is for the teams and the school operator, not for proctors, technicians and
-# supervisors.
-data_role_required = role_required(DATA_ROLES)
+registry_permission_required = permission_required_404("portal.view_registry")
 
 
 def _list_view(form_class, select, template: str):
     """A list page: the filter form's valid values go to the actor-scoped selector."""
 
-    @data_role_required
+    @registry_permission_required
     def view(request):
         form = form_class(request.GET, actor=request.user)
         rows = select(actor=request.user, **form.selector_kwargs())
@@ -37,7 +34,7 @@ teacher_list = _list_view(TeacherFilterForm, selectors.service_list,
                           "registry/teacher_list.html")
 
 
-@data_role_required
+@registry_permission_required
 def school_options(request):
     """Suggestions for an NPSN field (SchoolPicker): schools in scope matching what was typed."""
     schools = selectors.school_list(actor=request.user, search=request.GET.get("npsn", ""))
@@ -45,7 +42,7 @@ def school_options(request):
                   {"schools": schools[:SUGGESTIONS]})
 
 
-@data_role_required
+@registry_permission_required
 def school_detail(request, npsn):
     school = selectors.school_get(actor=request.user, npsn=npsn)
     return render(request, "registry/school_detail.html", {
@@ -56,13 +53,13 @@ def school_detail(request, npsn):
     })
 
 
-@data_role_required
+@registry_permission_required
 def student_detail(request, nisn):
     student = selectors.student_get(actor=request.user, nisn=nisn)
     return render(request, "registry/student_detail.html", {"student": student})
 
 
-@data_role_required
+@registry_permission_required
 def person_detail(request, nik):
     person = selectors.person_get(actor=request.user, nik=nik)
     return render(request, "registry/person_detail.html", {

@@ -246,7 +246,8 @@ class Importer:
 
     kind = ""
     columns: tuple[Column, ...] = ()
-    roles: frozenset[str] = frozenset()  # who may run it (the command line always may)
+    # Who may run it, named in accounts/rules.py (the command line, with no actor, always may).
+    permission = ""
 
     def __init__(self, *, actor, errors: ErrorLog):
         self.actor = actor

@@ -13,6 +13,6 @@ KINDS: dict[str, type[Importer]] = {
 
 def kinds_for(actor) -> list[str]:
     """The kinds an account may import, in the order the upload form lists them."""
-    if actor is None or not actor.is_authenticated or not actor.is_active:
+    if actor is None:
         return []
-    return [kind for kind, cls in KINDS.items() if actor.role in cls.roles]
+    return [kind for kind, cls in KINDS.items() if actor.has_perm(cls.permission)]

@@ -147,7 +147,7 @@ def run_import(*, importer: Importer, path: Path, file_name: str = "", valid_onl
     """Validate the whole file, then write it in one transaction (or, with valid_only, write
     the rows that passed and skip the rest). on_written runs inside that transaction, so a
     job can record its outcome atomically with the data."""
-    if importer.actor is not None and importer.actor.role not in importer.roles:
+    if importer.actor is not None and not importer.actor.has_perm(importer.permission):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor data ini."))
     path = Path(path)
     result = ImportResult(kind=importer.kind, file_name=file_name or path.name,

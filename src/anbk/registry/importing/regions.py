@@ -4,7 +4,6 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
-from anbk.accounts.models import Role
 from anbk.registry.importing import values as v
 from anbk.registry.importing.base import (
     Changes,
@@ -33,7 +32,7 @@ KIND = Column("kind", "Jenis", v.choice(_KINDS, "provinsi, kabupaten atau kota")
 class RegionImporter(Importer):
     kind = "regions"
     columns = (CODE, NAME, KIND)
-    roles = frozenset({Role.CENTRE_ADMIN})  # Kemendagri codes are national reference data
+    permission = "imports.import_regions"
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

@@ -4,7 +4,6 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
-from anbk.accounts.models import Role
 from anbk.core.rules import BENTUK, Agency, Level, Tier, bentuk_lookup
 from anbk.registry.importing import values as v
 from anbk.registry.importing.base import (
@@ -76,8 +75,7 @@ class SchoolImporter(Importer):
     kind = "schools"
     columns = (NPSN, NAME, BENTUK_COL, STATUS, DISTRICT, ADDRESS, LATITUDE, LONGITUDE, SOURCE,
                PENGGERAK, SMK_PK, LEVEL, COUNTRY)
-    # Teams add schools under their authority; a school account cannot create schools.
-    roles = frozenset({Role.CENTRE_ADMIN, Role.PROVINCE_TEAM, Role.DISTRICT_TEAM})
+    permission = "imports.import_schools"
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from anbk.accounts.models import Role
 from anbk.core.audit import audit_record
 from anbk.core.rules import SILN_SCHOOLS, Agency, Level, Tier
 from anbk.registry.importing.base import Changes
@@ -47,7 +46,7 @@ def siln_npsn(index: int) -> str:
 @transaction.atomic
 def siln_load(*, actor) -> Counter:
     """Upsert the 13 SILN of POS BAB XI (core.rules.SILN_SCHOOLS) as centre-held schools."""
-    if actor is not None and actor.role != Role.CENTRE_ADMIN:
+    if actor is not None and not actor.has_perm("imports.load_siln"):
         raise PermissionDenied(_("Hanya admin pusat yang memuat daftar SILN."))
     counts: Counter = Counter()
     existing = School.objects.in_bulk([siln_npsn(i) for i in range(1, len(SILN_SCHOOLS) + 1)],

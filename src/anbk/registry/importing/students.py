@@ -4,7 +4,6 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
-from anbk.accounts.models import Role
 from anbk.core.rules import BENTUK, Level, grades_for
 from anbk.registry.importing import sql
 from anbk.registry.importing import values as v
@@ -72,8 +71,7 @@ class StudentImporter(Importer):
     kind = "students"
     columns = (NPSN, NISN, NAME, SEX, BIRTH_PLACE, BIRTH_DATE, GRADE, ACTIVE, REPORT_CARDS,
                DISABILITY, READING)
-    roles = frozenset({Role.CENTRE_ADMIN, Role.PROVINCE_TEAM, Role.DISTRICT_TEAM,
-                       Role.SCHOOL_OPERATOR})
+    permission = "imports.import_students"
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

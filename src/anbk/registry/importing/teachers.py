@@ -5,7 +5,6 @@ from collections import Counter
 
 from django.utils.translation import gettext as _
 
-from anbk.accounts.models import Role
 from anbk.registry.importing import values as v
 from anbk.registry.importing.base import (
     Changes,
@@ -67,8 +66,7 @@ _PERSON_COLUMNS = (NAME, SEX, EMPLOYMENT, NATIONALITY, NUPTK)
 class TeacherImporter(Importer):
     kind = "teachers"
     columns = (NPSN, NIK, NUPTK, NAME, SEX, POSITION, EMPLOYMENT, NATIONALITY)
-    roles = frozenset({Role.CENTRE_ADMIN, Role.PROVINCE_TEAM, Role.DISTRICT_TEAM,
-                       Role.SCHOOL_OPERATOR})
+    permission = "imports.import_teachers"
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

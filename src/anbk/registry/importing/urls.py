@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/progres/", views.job_progress_view, name="progress"),
     path("<int:pk>/galat.xlsx", views.job_errors_view, name="errors"),
     path("<int:pk>/impor-baris-valid/", views.job_retry_view, name="retry"),
+    path("<int:pk>/jalankan-ulang/", views.job_rerun_view, name="rerun"),
 ]

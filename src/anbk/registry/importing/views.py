@@ -1,7 +1,6 @@
 """Portal pages of the import: upload, a job's progress and outcome, its error list."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -9,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from anbk.portal.access import permission_required_404
 from anbk.registry.importing import jobs
 from anbk.registry.importing.forms import ImportUploadForm
 from anbk.registry.importing.kinds import kinds_for
@@ -19,19 +19,13 @@ from anbk.registry.models import ImportKind, ImportStatus
 
 SHOWN_ERRORS = 100
 PAGE_SIZE = 20
+# The import pages exist for an account that may import at least one kind.
+import_permission_required = permission_required_404("imports.use_imports")
 
 
-def _import_kinds(request) -> list[str]:
-    """The kinds this account may import; an account that may import nothing gets 404."""
-    kinds = kinds_for(request.user)
-    if not kinds:
-        raise Http404
-    return kinds
-
-
-@login_required
+@import_permission_required
 def upload_view(request):
-    kinds = _import_kinds(request)
+    kinds = kinds_for(request.user)
     form = ImportUploadForm(request.POST or None, request.FILES or None, kinds=kinds)
     if request.method == "POST" and form.is_valid():
         job = jobs.import_job_create(actor=request.user, kind=form.cleaned_data["kind"],
@@ -39,6 +33,7 @@ def upload_view(request):
         return redirect("imports:job", pk=job.pk)
     page = Paginator(import_job_list(actor=request.user), PAGE_SIZE).get_page(
         request.GET.get("page"))
+    jobs.import_jobs_stop_stale(jobs=page)  # a dead worker's job is listed as stopped
     labels = dict(ImportKind.choices)
     return render(request, "registry/imports/upload.html",
                   {"form": form, "page": page,
@@ -47,21 +42,23 @@ def upload_view(request):
 
 
 def _job_context(request, pk: int) -> dict:
-    _import_kinds(request)
-    job = import_job_get(actor=request.user, pk=pk)
+    job = jobs.import_job_stop_stale(job=import_job_get(actor=request.user, pk=pk))
     return {"job": job, "progress": jobs.job_progress(job)}
 
 
-@login_required
+@import_permission_required
 def job_view(request, pk: int):
     context = _job_context(request, pk)
     job = context["job"]
     context["errors"] = jobs.job_errors(job, limit=SHOWN_ERRORS) if job.error_count else []
-    context["can_retry"] = job.status == ImportStatus.INVALID and job.valid_rows > 0
+    context["file_kept"] = jobs.job_file_kept(job)
+    context["can_retry"] = (job.status == ImportStatus.INVALID and job.valid_rows > 0
+                            and context["file_kept"])
+    context["can_rerun"] = job.status == ImportStatus.STOPPED and context["file_kept"]
     return render(request, "registry/imports/job.html", context)
 
 
-@login_required
+@import_permission_required
 def job_progress_view(request, pk: int):
     context = _job_context(request, pk)
     response = render(request, "registry/imports/progress.html", context)
@@ -70,7 +67,7 @@ def job_progress_view(request, pk: int):
     return response
 
 
-@login_required
+@import_permission_required
 def job_errors_view(request, pk: int):
     context = _job_context(request, pk)
     job = context["job"]
@@ -84,22 +81,36 @@ def job_errors_view(request, pk: int):
     return response
 
 
-@login_required
+@import_permission_required
 @require_POST
 def job_retry_view(request, pk: int):
+    return _queue_again(request, pk, jobs.import_job_retry_valid_only, lambda retry: _(
+        "Baris yang valid sedang diimpor; baris yang salah dilewati."))
+
+
+@import_permission_required
+@require_POST
+def job_rerun_view(request, pk: int):
+    """Run a stopped job again (its worker died before saving anything)."""
+    return _queue_again(request, pk, jobs.import_job_rerun, lambda job: _(
+        "Impor dijalankan ulang (percobaan ke-%(n)d).") % {"n": job.attempt})
+
+
+def _queue_again(request, pk: int, service, done_message):
+    """Queue the job again through `service`; show its refusal, or done_message(new job)."""
     context = _job_context(request, pk)
     try:
-        retry = jobs.import_job_retry_valid_only(actor=request.user, job=context["job"])
+        queued = service(actor=request.user, job=context["job"])
     except PermissionDenied as refused:
         messages.error(request, str(refused))
         return redirect("imports:job", pk=pk)
-    messages.info(request, _("Baris yang valid sedang diimpor; baris yang salah dilewati."))
-    return redirect("imports:job", pk=retry.pk)
+    messages.info(request, done_message(queued))
+    return redirect("imports:job", pk=queued.pk)
 
 
-@login_required
+@import_permission_required
 def sample_view(request, kind: str):
-    if kind not in _import_kinds(request):
+    if kind not in kinds_for(request.user):
         raise Http404
     return FileResponse(open(sample_path(kind), "rb"), as_attachment=True,
                         filename=sample_path(kind).name, content_type="text/csv")

@@ -1,0 +1,81 @@
+"""Who may do what: the role predicates and every named permission of the project, in one place.
+
+| permission | centre | province | district | school operator | proctor, technician, supervisor |
+|---|---|---|---|---|---|
+| `portal.view_home` | ✓ | ✓ | ✓ | ✓ | ✓ |
+| `portal.view_registry` | ✓ | ✓ | ✓ | ✓ | |
+| `portal.read_audit` | ✓ | | | | |
+| `accounts.manage_accounts` | ✓ | ✓ | ✓ | ✓ | |
+| `imports.use_imports` | ✓ | ✓ | ✓ | ✓ | |
+| `imports.import_regions` | ✓ | | | | |
+| `imports.import_schools` | ✓ | ✓ | ✓ | | |
+| `imports.import_students` | ✓ | ✓ | ✓ | ✓ | |
+| `imports.import_teachers` | ✓ | ✓ | ✓ | ✓ | |
+| `imports.load_siln` | ✓ | | | | |
+
+An anonymous, inactive or locked account has none of them. Ask with `user.has_perm(name)`
+(`{% if perms.portal.read_audit %}` in a template); a view guards itself with
+`anbk.portal.access.permission_required_404`. Two neighbouring questions are answered
+elsewhere, on purpose: *where* a permitted account may act (which schools, students,
+accounts) by the actor-scoped selectors (`anbk.core.scoping.school_q`), and which roles an
+account may issue by the issuance table `anbk.accounts.services.ISSUABLE` (S-8).
+docs/decisions/0004-permissions.md explains the choices.
+"""
+
+import rules
+
+from anbk.accounts.models import Role
+
+
+def in_good_standing(user) -> bool:
+    """Signed in, active and not locked: an account that may act at all. A lock refuses new
+    logins; this keeps a session opened before the lock from acting on."""
+    return bool(user is not None and user.is_authenticated and user.is_active
+                and user.locked_at is None)
+
+
+def _role_predicate(name: str, *roles: str) -> rules.Predicate:
+    wanted = frozenset(roles)
+
+    def test(user) -> bool:
+        return in_good_standing(user) and user.role in wanted
+
+    return rules.Predicate(test, name=name)
+
+
+is_centre = _role_predicate("is_centre", Role.CENTRE_ADMIN)
+is_province_team = _role_predicate("is_province_team", Role.PROVINCE_TEAM)
+is_district_team = _role_predicate("is_district_team", Role.DISTRICT_TEAM)
+is_school_operator = _role_predicate("is_school_operator", Role.SCHOOL_OPERATOR)
+is_proctor = _role_predicate("is_proctor", Role.PROCTOR)
+is_technician = _role_predicate("is_technician", Role.TECHNICIAN)
+is_supervisor = _role_predicate("is_supervisor", Role.SUPERVISOR)
+has_role = _role_predicate("has_role", *Role)
+
+# The centre and the technical teams of the regions: they hold authority over schools.
+is_staff_team = is_centre | is_province_team | is_district_team
+# Who keeps the registry: the teams, and a school operator for its own school. Proctors,
+# technicians and supervisors work in the test rooms and see their school on the home page.
+keeps_registry = is_staff_team | is_school_operator
+
+PERMISSIONS: dict[str, rules.Predicate] = {
+    "portal.view_home": has_role,
+    "portal.view_registry": keeps_registry,
+    "portal.read_audit": is_centre,
+    # Opening the account pages; which accounts an issuer may create is ISSUABLE's question.
+    "accounts.manage_accounts": keeps_registry,
+    # Kemendagri region codes are national reference data.
+    "imports.import_regions": is_centre,
+    # Teams add schools under their authority; a school account cannot create schools.
+    "imports.import_schools": is_staff_team,
+    "imports.import_students": keeps_registry,
+    "imports.import_teachers": keeps_registry,
+    "imports.load_siln": is_centre,
+}
+# The import pages are there for whoever may import at least one kind.
+PERMISSIONS["imports.use_imports"] = (
+    PERMISSIONS["imports.import_regions"] | PERMISSIONS["imports.import_schools"]
+    | PERMISSIONS["imports.import_students"] | PERMISSIONS["imports.import_teachers"])
+
+for _name, _predicate in PERMISSIONS.items():
+    rules.add_perm(_name, _predicate)
