@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "anbk.core",
     "anbk.accounts",
     "anbk.registry",
+    "anbk.documents",
     "anbk.portal",
 ]
 
