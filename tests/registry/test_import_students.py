@@ -162,3 +162,51 @@ def test_optional_columns_may_be_left_out_and_keep_stored_values(world, tmp_path
     assert result.ok, messages(result)
     world.student.refresh_from_db()
     assert world.student.reading_barrier is True
+
+
+@pytest.fixture
+def meanwhile(monkeypatch):
+    """Run an action once validation has finished and before the write transaction begins:
+    the window in which another writer could change the database."""
+    from anbk.registry.importing import pipeline
+
+    def install(action):
+        validate = pipeline._validate
+
+        def validate_then_act(*args, **kwargs):
+            spilled = validate(*args, **kwargs)
+            action()
+            return spilled
+        monkeypatch.setattr(pipeline, "_validate", validate_then_act)
+    return install
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_student_registered_elsewhere_meanwhile_writes_nothing(world, tmp_path, meanwhile):
+    # Architecture: validate everything, then write in one transaction; what changed in
+    # between is caught while writing (here by the unique NISN) and nothing is written.
+    from tests.people import make_student
+
+    meanwhile(lambda: make_student("0123456780", world.smp, grade=8))
+    result = run(world, tmp_path, [student(), student(NISN="0123456780", Nama="Budi")])
+    assert not result.written
+    assert "berubah selama impor" in messages(result)[0]
+    assert not Student.objects.filter(nisn="0123456789").exists()
+    assert Student.objects.get(nisn="0123456780").school == world.smp
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_student_moved_away_meanwhile_writes_nothing(world, tmp_path, meanwhile):
+    meanwhile(lambda: Student.objects.filter(nisn=world.student.nisn).update(
+        school=world.smp, grade=8))
+    result = run(world, tmp_path, [student(NISN=world.student.nisn, Nama="Siti A.")])
+    assert not result.written and "berubah selama impor" in messages(result)[0]
+    assert Student.objects.get(nisn=world.student.nisn).name == "Siti Aminah"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_student_deleted_meanwhile_is_created_again(world, tmp_path, meanwhile):
+    meanwhile(lambda: Student.objects.filter(nisn=world.student.nisn).delete())
+    result = run(world, tmp_path, [student(NISN=world.student.nisn, Nama="Siti A.")])
+    assert result.ok and result.counts["created"] == 1
+    assert Student.objects.get(nisn=world.student.nisn).name == "Siti A."

@@ -33,6 +33,7 @@ class Record:
     row: int
     key: Hashable
     fields: dict
+    known: bool = False  # validation found it in the database already
 
 
 class RowReader:

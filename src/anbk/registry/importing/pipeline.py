@@ -73,11 +73,14 @@ class _Throttle:
     def __init__(self, progress: ProgressFn | None):
         self.progress, self.last = progress, 0.0
 
-    def __call__(self, phase: str, fraction: float, rows: int, force: bool = False) -> None:
+    def __call__(self, phase: str, fraction: float | Callable[[], float], rows: int,
+                 force: bool = False) -> None:
+        """`fraction` may be a function, asked only when a report is due: asking a file
+        for its position on every row costs more than the report itself."""
         now = time.monotonic()
         if self.progress and (force or now - self.last >= _PROGRESS_EVERY):
             self.last = now
-            self.progress(phase, fraction, rows)
+            self.progress(phase, fraction() if callable(fraction) else fraction, rows)
 
 
 def _validate(importer: Importer, path: Path, result: ImportResult, spill, report) -> int:
@@ -120,7 +123,7 @@ def _validate(importer: Importer, path: Path, result: ImportResult, spill, repor
                 batch.append(record)
             if len(batch) >= BATCH:
                 check_and_spill()
-            report("validate", source.progress(), result.rows)
+            report("validate", source.progress, result.rows)
         if batch:
             check_and_spill()
         if result.rows == 0:

@@ -1,6 +1,7 @@
 """Students (peserta didik) from Dapodik/EMIS exports, upserted by NISN."""
 
 from collections import Counter
+from functools import cache
 
 from django.utils.translation import gettext as _
 
@@ -62,7 +63,6 @@ READING = Column("reading_barrier", "Hambatan Membaca", v.yes_no,
 
 
 _STUDENTS, _SCHOOLS = Student._meta.db_table, School._meta.db_table
-_KNOWN = f"SELECT nisn FROM {_STUDENTS} WHERE nisn IN ({{keys}})"
 _ELSEWHERE = (f"SELECT st.nisn, st.school_id, sc.npsn, sc.name FROM {_STUDENTS} st "
               f"JOIN {_SCHOOLS} sc ON sc.id = st.school_id WHERE st.nisn IN ({{keys}})")
 
@@ -86,7 +86,7 @@ class StudentImporter(Importer):
             self.nisns.add(int(record.key), record.row)
         placed = []
         for record, school in self.attach_schools(records, NPSN):
-            grades = grades_for(BENTUK[school["bentuk"]], Level(school["level"]))
+            grades = self._grades(school["bentuk"], school["level"])
             if record.fields["grade"] not in grades:
                 self.reject(record.row, GRADE, _(
                     "tingkat %(g)d tidak ada di %(b)s (tingkat %(lo)d–%(hi)d)") % {
@@ -96,11 +96,19 @@ class StudentImporter(Importer):
                 placed.append((record, school))
         self._reject_students_of_other_schools(placed)
 
+    @staticmethod
+    @cache
+    def _grades(bentuk: str, level: str) -> tuple[int, ...]:
+        return grades_for(BENTUK[bentuk], Level(level))
+
     def _reject_students_of_other_schools(self, placed) -> None:
+        """Also marks the records of students already registered, so writing looks up only
+        those (a first import asks the database nothing more)."""
         by_nisn = {record.key: (record, school) for record, school in placed}
         for part in chunks(by_nisn):
             for nisn, school_id, other_npsn, other_name in sql.select_in(_ELSEWHERE, part):
                 record, school = by_nisn[nisn]
+                record.known = True
                 if school_id != school["pk"]:
                     self.reject(record.row, NISN, _(
                         "NISN %(nisn)s sudah terdaftar di %(other)s (NPSN %(other_npsn)s), "
@@ -120,11 +128,10 @@ class StudentImporter(Importer):
 
     def write(self, records: list[Record], counts: Counter) -> None:
         existing = {}
-        for part in chunks(r.key for r in records):
-            # Most rows of a first import are new: ask cheaply which exist, load only those.
-            known = [nisn for (nisn,) in sql.select_in(_KNOWN, part)]
-            if known:
-                existing.update(Student.objects.in_bulk(known, field_name="nisn"))
+        # A student registered since validation makes the insert break the unique NISN,
+        # which the pipeline reports as a change on the server; one deleted since is created.
+        for part in chunks(r.key for r in records if r.known):
+            existing.update(Student.objects.in_bulk(part, field_name="nisn"))
         changes = Changes(Student)
         for record in records:
             fields = dict(record.fields)
