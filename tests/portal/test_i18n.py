@@ -49,6 +49,18 @@ def test_service_messages_follow_the_language(client, world):
     assert "Wrong username or password." in response.content.decode()
 
 
+def test_an_english_browser_still_gets_indonesian(client, world):
+    # School computers often run an English Windows: only the switcher changes the language.
+    page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="id">' in page.content.decode()
+
+
+def test_language_code_sets_the_default(client, world, settings):
+    settings.LANGUAGE_CODE = "en"
+    page = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="id")
+    assert '<html lang="en">' in page.content.decode()
+
+
 def test_an_unknown_language_leaves_indonesian(client, world):
     client.post(reverse("portal:set_language"), {"language": "xx", "next": "/"})
     assert '<html lang="id">' in client.get(reverse("accounts:login")).content.decode()
