@@ -81,6 +81,8 @@ class World:
     proctor: User
     technician: User
     supervisor: User
+    item_author: User
+    item_reviewer: User
     province_outsider: User
     district_outsider: User
     operator_outsider: User
@@ -120,6 +122,8 @@ def build_world() -> World:
         proctor=make_user("proktor20200001", Role.PROCTOR, school=sd),
         technician=make_user("teknisi20200001", Role.TECHNICIAN, school=sd),
         supervisor=make_user("pengawas20200001", Role.SUPERVISOR, school=sd),
+        item_author=make_user("penulis.soal", Role.ITEM_AUTHOR),
+        item_reviewer=make_user("penelaah.soal", Role.ITEM_REVIEWER),
         province_outsider=make_user("prov33", Role.PROVINCE_TEAM, region=jateng),
         district_outsider=make_user("kab3302", Role.DISTRICT_TEAM, region=banyumas),
         operator_outsider=make_user("op20300001", Role.SCHOOL_OPERATOR, school=sd_jateng),

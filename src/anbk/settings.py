@@ -63,6 +63,12 @@ INSTALLED_APPS = [
     "anbk.core",
     "anbk.accounts",
     "anbk.registry",
+    # The order is the order of `anbk demo` steps: each app's demo builds on the ones above.
+    "anbk.sampling",
+    "anbk.readiness",
+    "anbk.staffing",
+    "anbk.items",
+    "anbk.scheduling",
     "anbk.documents",
     "anbk.portal",
 ]

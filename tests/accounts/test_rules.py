@@ -15,12 +15,13 @@ from anbk.accounts.services import ISSUABLE
 from anbk.portal.navigation import MENU, menu_for
 from anbk.registry.importing.kinds import KINDS, kinds_for
 from anbk.registry.importing.services import import_file, siln_load
+from tests.matrix import merged
 
 TEAMS = {Role.CENTRE_ADMIN, Role.PROVINCE_TEAM, Role.DISTRICT_TEAM}
 KEEPERS = TEAMS | {Role.SCHOOL_OPERATOR}
 
 # Permission → the roles that hold it; every other role does not.
-WHO: dict[str, set[str]] = {
+WHO: dict[str, set[str]] = merged("WHO", {
     "portal.view_home": set(Role),
     "portal.view_registry": KEEPERS,
     "portal.read_audit": {Role.CENTRE_ADMIN},
@@ -31,13 +32,14 @@ WHO: dict[str, set[str]] = {
     "imports.import_students": KEEPERS,
     "imports.import_teachers": KEEPERS,
     "imports.load_siln": {Role.CENTRE_ADMIN},
-}
+})
 
 # One account per role in tests/people.py.
 ACCOUNT = {Role.CENTRE_ADMIN: "centre", Role.PROVINCE_TEAM: "province",
            Role.DISTRICT_TEAM: "district", Role.SCHOOL_OPERATOR: "operator",
            Role.PROCTOR: "proctor", Role.TECHNICIAN: "technician",
-           Role.SUPERVISOR: "supervisor"}
+           Role.SUPERVISOR: "supervisor", Role.ITEM_AUTHOR: "item_author",
+           Role.ITEM_REVIEWER: "item_reviewer"}
 
 
 def held(user) -> set[str]:

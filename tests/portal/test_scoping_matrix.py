@@ -5,8 +5,6 @@ The URL list is walked from the resolver, so a URL added anywhere in the project
 here as a failing "MISSING" case until it gets a row in MATRIX below.
 """
 
-from dataclasses import dataclass, field
-
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,60 +13,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from anbk.accounts.models import Role
 from anbk.registry.importing import jobs
 from anbk.registry.models import Person, Position, Service
+from tests.matrix import (
+    DATA,
+    EVERYONE,
+    PEOPLE,
+    SEES_TEACHER,
+    UPLOADER,
+    UPLOADER_JATENG,
+    Detail,
+    Page,
+    merged,
+)
 from tests.people import make_user
-
-# Everyone with an account in tests/people.py; "*_outsider" are in Jawa Tengah.
-PEOPLE = ("centre", "province", "kemenag_province", "district", "kemenag_district",
-          "operator", "proctor", "technician", "supervisor",
-          "province_outsider", "district_outsider", "operator_outsider")
-EVERYONE = frozenset(PEOPLE)
-# Roles that see registry data and manage accounts (the teams and the school operator).
-DATA = EVERYONE - {"proctor", "technician", "supervisor"}
-# Who sees SD Negeri 1 Soreang (Kab. Bandung, district Dinas) and what hangs off it.
-SEES_SD = frozenset({"centre", "province", "district", "operator"})
-# Who sees SD Negeri 1 Purwokerto (Banyumas, Jawa Tengah).
-SEES_SD_JATENG = frozenset({"centre", "province_outsider", "district_outsider",
-                            "operator_outsider"})
-# The teacher serves the SD and the MI (Kemenag) of Kab. Bandung (P-8).
-SEES_TEACHER = SEES_SD | {"kemenag_district", "kemenag_province"}
-# An import job, its file and its errors belong to the uploader alone.
-UPLOADER, UPLOADER_JATENG = frozenset({"district"}), frozenset({"district_outsider"})
-
-
-@dataclass(frozen=True)
-class Page:
-    """A URL without an object: `opens` may open it, anyone else gets a 404. A list names
-    the world's object it `lists` (ours; theirs is "<name>_jateng") and the attribute it
-    `shows`: each is on the page only for who sees it."""
-
-    opens: frozenset[str]
-    method: str = "get"
-    data: dict = field(default_factory=dict)
-    kwargs: dict = field(default_factory=dict)
-    lists: str = ""
-    shows: str = ""
-    sees_ours: frozenset[str] = SEES_SD
-    sees_theirs: frozenset[str] = SEES_SD_JATENG
-
-
-@dataclass(frozen=True)
-class Detail:
-    """A URL naming one object of the world by its attribute `key` (also the URL keyword):
-    ours, or theirs ("<obj>_jateng"); each allowed only to who sees it, others get 404."""
-
-    obj: str
-    key: str
-    sees_ours: frozenset[str] = SEES_SD
-    sees_theirs: frozenset[str] = SEES_SD_JATENG
-    method: str = "get"
-    data: dict = field(default_factory=dict)
-
-    def url_kwargs(self, w, whose: str) -> dict:
-        target = getattr(w, self.obj if whose == "ours" else f"{self.obj}_jateng")
-        return {self.key: getattr(target, self.key)}
-
-    def sees(self, whose: str) -> frozenset[str]:
-        return self.sees_ours if whose == "ours" else self.sees_theirs
 
 
 def _job(key: str, method: str = "get") -> Detail:
@@ -78,7 +34,7 @@ def _job(key: str, method: str = "get") -> Detail:
 # Public: reachable without logging in.
 PUBLIC = {"accounts:login", "accounts:logout", "portal:set_language"}
 
-MATRIX: dict[str, Page | Detail] = {
+MATRIX: dict[str, Page | Detail] = merged("MATRIX", {
     "portal:home": Page(EVERYONE),
     "portal:audit_log": Page(frozenset({"centre"})),
     "portal:set_language": Page(EVERYONE, "post", {"language": "id", "next": "/"}),
@@ -106,7 +62,7 @@ MATRIX: dict[str, Page | Detail] = {
     "imports:errors": _job("pk"),
     "imports:retry": _job("pk", method="post"),
     "imports:rerun": _job("pk", method="post"),
-}
+})
 
 
 def project_urls(resolver=None, namespace="", prefix=""):
@@ -143,14 +99,14 @@ def _import_job(uploader, school, nisn: str):
 
 
 # Objects beyond tests/people.py, built only for the cases that name them.
-MAKERS = {
+MAKERS = merged("MAKERS", {
     "proctor_jateng": lambda world: make_user("proktor20300001", Role.PROCTOR,
                                               school=world.sd_jateng),
     "teacher_jateng": _teacher_jateng,
     "import_job": lambda world: _import_job(world.district, world.sd, "0444444441"),
     "import_job_jateng": lambda world: _import_job(world.district_outsider, world.sd_jateng,
                                                    "0444444442"),
-}
+})
 
 
 class Objects:

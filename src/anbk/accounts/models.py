@@ -14,10 +14,15 @@ class Role(models.TextChoices):
     PROCTOR = "proctor", _("Proktor")
     TECHNICIAN = "technician", _("Teknisi")
     SUPERVISOR = "supervisor", _("Pengawas")
+    # The centre's instrument team (issue 6): they write and review items, nothing else.
+    ITEM_AUTHOR = "item_author", _("Penulis Soal")
+    ITEM_REVIEWER = "item_reviewer", _("Penelaah Soal")
 
 
 REGION_ROLES = {Role.PROVINCE_TEAM, Role.DISTRICT_TEAM}
 SCHOOL_ROLES = {Role.SCHOOL_OPERATOR, Role.PROCTOR, Role.TECHNICIAN, Role.SUPERVISOR}
+# Bound to nothing: they act nationally.
+CENTRE_ROLES = {Role.CENTRE_ADMIN, Role.ITEM_AUTHOR, Role.ITEM_REVIEWER}
 
 
 class User(AbstractUser):
@@ -52,7 +57,8 @@ class User(AbstractUser):
             models.CheckConstraint(
                 name="user_binding_matches_role",
                 condition=(
-                    models.Q(role="centre_admin", region__isnull=True, school__isnull=True)
+                    models.Q(role__in=["centre_admin", "item_author", "item_reviewer"],
+                             region__isnull=True, school__isnull=True)
                     | models.Q(role__in=["province_team", "district_team"],
                                region__isnull=False, school__isnull=True)
                     | models.Q(role__in=["school_operator", "proctor", "technician",

@@ -50,6 +50,8 @@ is_school_operator = _role_predicate("is_school_operator", Role.SCHOOL_OPERATOR)
 is_proctor = _role_predicate("is_proctor", Role.PROCTOR)
 is_technician = _role_predicate("is_technician", Role.TECHNICIAN)
 is_supervisor = _role_predicate("is_supervisor", Role.SUPERVISOR)
+is_item_author = _role_predicate("is_item_author", Role.ITEM_AUTHOR)
+is_item_reviewer = _role_predicate("is_item_reviewer", Role.ITEM_REVIEWER)
 has_role = _role_predicate("has_role", *Role)
 
 # The centre and the technical teams of the regions: they hold authority over schools.
@@ -71,6 +73,18 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "imports.import_students": keeps_registry,
     "imports.import_teachers": keeps_registry,
     "imports.load_siln": is_centre,
+
+    # Participants: eligibility, sampling, DNS/DNT, reserves, letters (sampling/, issue 3).
+
+    # ICT readiness, calculator, moda/status, resource sharing (readiness/, issue 4).
+
+    # Rooms, proctor servers, staff, supervisors, pledges (staffing/, issue 4).
+
+    # Items, surveys, forms, panels, QTI, packages (items/, issue 6).
+
+    # Calendar, sessions, placement, credentials (scheduling/, issue 5).
+
+    # Printed documents and signed scans (documents/, issue 5).
 }
 # The import pages are there for whoever may import at least one kind.
 PERMISSIONS["imports.use_imports"] = (

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from anbk.accounts.models import REGION_ROLES, SCHOOL_ROLES, Role, User
+from anbk.accounts.models import CENTRE_ROLES, REGION_ROLES, SCHOOL_ROLES, Role, User
 from anbk.core.audit import audit_record
 from anbk.core.rules import Agency
 from anbk.core.scoping import school_q
@@ -23,7 +23,8 @@ from anbk.registry.models import Region, School
 # and technicians (JUKNIS V: "pemilihan proktor dan teknisi merupakan kewenangan satuan
 # pendidikan"); supervisors are appointed crosswise by the district/province.
 ISSUABLE: dict[str, set[str]] = {
-    Role.CENTRE_ADMIN: {Role.CENTRE_ADMIN, Role.PROVINCE_TEAM} | SCHOOL_ROLES,
+    Role.CENTRE_ADMIN: {Role.CENTRE_ADMIN, Role.PROVINCE_TEAM, Role.ITEM_AUTHOR,
+                       Role.ITEM_REVIEWER} | SCHOOL_ROLES,
     Role.PROVINCE_TEAM: {Role.PROVINCE_TEAM, Role.DISTRICT_TEAM} | SCHOOL_ROLES,
     Role.DISTRICT_TEAM: set(SCHOOL_ROLES),
     Role.SCHOOL_OPERATOR: {Role.PROCTOR, Role.TECHNICIAN},
@@ -45,7 +46,7 @@ def may_issue(*, actor: User, role: str, region: Region | None, school: School |
     if role in SCHOOL_ROLES:
         return school is not None and School.objects.filter(school_q(actor), pk=school.pk).exists()
     if actor.role == Role.CENTRE_ADMIN:
-        if role == Role.CENTRE_ADMIN:
+        if role in CENTRE_ROLES:
             return region is None
         return region is not None and region.is_province
     # A province team: members of its own team, and district teams of its province, same agency.

@@ -9,6 +9,7 @@ demo account gets the same known password without a forced change.
 """
 
 import argparse
+import importlib
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -69,6 +71,8 @@ def _accounts(npsn: str) -> list[_Account]:
                  school_bound=True),
         _Account(f"pengawas{npsn}", Role.SUPERVISOR, "Dewi Rahmawati", f"kab{district}",
                  school_bound=True),
+        _Account("penulis.soal", Role.ITEM_AUTHOR, "Lestari Widyaningsih", CENTRE),
+        _Account("penelaah.soal", Role.ITEM_REVIEWER, "Bambang Sutrisno", CENTRE),
     ]
 
 
@@ -198,6 +202,27 @@ def demo_accounts(centre: User) -> list[User]:
     return demo_users()
 
 
+def demo_app_steps(users: list[User]) -> None:
+    """Let every anbk app that has one run its demo step, in INSTALLED_APPS order (each may
+    build on the ones above it): `anbk.<app>.demo.load_demo(users=...)`, given the demo
+    accounts by username. A step goes through the app's services, as a person would."""
+    by_username = {user.username: user for user in users}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("anbk."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as missing:
+            if missing.name == f"{config.name}.demo":
+                continue
+            raise
+        load = getattr(module, "load_demo", None)
+        if load is not None:
+            started = time.monotonic()
+            load(users=by_username)
+            _say(f"  {config.label}: siap ({time.monotonic() - started:.1f} dtk)")
+
+
 def demo_reset() -> None:
     """Empty the database, but only when it holds nothing but demo data (no other account,
     no school outside the demo districts): --reset must never wipe a real installation that
@@ -283,6 +308,7 @@ def run_demo(*, host: str, port: int, reset: bool, serve: bool, schools: int = D
             centre = _centre_bootstrap(_accounts("-")[0])
             demo_load(centre=centre, schools=schools, students_per_school=students_per_school)
             users = demo_accounts(centre)
+            demo_app_steps(users)
             _say(f"Demo siap dalam {time.monotonic() - started:.1f} detik.")
     except DemoError as problem:
         print(f"GAGAL: {problem}", file=sys.stderr)

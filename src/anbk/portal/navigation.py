@@ -24,6 +24,18 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem(_("Pendidik & Kepala Sekolah"), "registry:teacher_list", "portal.view_registry",
              _("Data")),
     MenuItem(_("Impor Data"), "imports:upload", "imports.use_imports", _("Data")),
+    # Participants (sampling/, issue 3)
+
+    # Readiness (readiness/, issue 4)
+
+    # Rooms, proctor servers and staff (staffing/, issue 4)
+
+    # Instruments (items/, issue 6)
+
+    # Schedule and sessions (scheduling/, issue 5)
+
+    # Documents (documents/, issue 5)
+
     MenuItem(_("Akun"), "accounts:user_list", "accounts.manage_accounts", _("Pengguna")),
     MenuItem(_("Log Audit"), "portal:audit_log", "portal.read_audit", _("Pengguna")),
 )
