@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext
 
 from anbk.core.resources import LEVEL_RESOURCES
 from anbk.core.rules import TARGET_GRADE, Level
@@ -26,7 +27,8 @@ class SessionSlot:
     session: int
 
     def __str__(self) -> str:
-        return f"H{self.day}-S{self.session}"
+        return gettext("hari ke-%(day)d sesi %(session)d") % {"day": self.day,
+                                                             "session": self.session}
 
 
 def guests_by_host(host_ids: Iterable[int]) -> dict[int, set[int]]:
