@@ -12,6 +12,7 @@
 | `imports.import_students` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.import_teachers` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.load_siln` | ✓ | | | | |
+<<<<<<< HEAD
 | `readiness.view_readiness` | ✓ | ✓ | ✓ | ✓ | |
 | `readiness.report_readiness` | | | | ✓ | |
 | `readiness.verify_readiness` | ✓ | ✓ | ✓ | | |
@@ -19,6 +20,12 @@
 | `readiness.share_resources` | ✓ | ✓ | ✓ | | |
 | `readiness.view_tech_teams` | ✓ | ✓ | ✓ | ✓ | ✓ |
 | `readiness.manage_tech_teams` | ✓ | ✓ | ✓ | | |
+=======
+| `staffing.manage_staffing` | ✓ | ✓ | ✓ | ✓ | |
+| `staffing.assign_supervisors` | ✓ | ✓ | ✓ | | |
+| `staffing.record_training` | ✓ | ✓ | ✓ | | |
+| `staffing.sign_pledge` | | | | | ✓ |
+>>>>>>> main
 
 An anonymous, inactive or locked account has none of them. Ask with `user.has_perm(name)`
 (`{% if perms.portal.read_audit %}` in a template); a view guards itself with
@@ -97,6 +104,13 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "readiness.manage_tech_teams": is_staff_team,
 
     # Rooms, proctor servers, staff, supervisors, pledges (staffing/, issue 4).
+    # A school registers its rooms, proctor servers, proctors and technicians (JUKNIS V: its
+    # own choice); the teams see and help. Supervisors are placed crosswise by the teams
+    # (JUKNIS VII), who also train the officials (POS BAB IV K). Officials sign their pledge.
+    "staffing.manage_staffing": keeps_registry,
+    "staffing.assign_supervisors": is_staff_team,
+    "staffing.record_training": is_staff_team,
+    "staffing.sign_pledge": is_proctor | is_technician | is_supervisor,
 
     # Items, surveys, forms, panels, QTI, packages (items/, issue 6).
 
