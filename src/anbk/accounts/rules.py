@@ -12,7 +12,6 @@
 | `imports.import_students` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.import_teachers` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.load_siln` | ✓ | | | | |
-<<<<<<< HEAD
 | `readiness.view_readiness` | ✓ | ✓ | ✓ | ✓ | |
 | `readiness.report_readiness` | | | | ✓ | |
 | `readiness.verify_readiness` | ✓ | ✓ | ✓ | | |
@@ -20,12 +19,10 @@
 | `readiness.share_resources` | ✓ | ✓ | ✓ | | |
 | `readiness.view_tech_teams` | ✓ | ✓ | ✓ | ✓ | ✓ |
 | `readiness.manage_tech_teams` | ✓ | ✓ | ✓ | | |
-=======
 | `staffing.manage_staffing` | ✓ | ✓ | ✓ | ✓ | |
 | `staffing.assign_supervisors` | ✓ | ✓ | ✓ | | |
 | `staffing.record_training` | ✓ | ✓ | ✓ | | |
 | `staffing.sign_pledge` | | | | | ✓ |
->>>>>>> main
 
 An anonymous, inactive or locked account has none of them. Ask with `user.has_perm(name)`
 (`{% if perms.portal.read_audit %}` in a template); a view guards itself with

@@ -125,14 +125,3 @@ SILN_SCHOOLS: tuple[tuple[str, str, str], ...] = (
     ("S.I. Tokyo", "4-6-6 Meguro-Ku, Tokyo 153", "Jepang"),
     ("S.I. Davao", "Davao City Street, Davao", "Filipina"),
 )
-
-
-# P-2: the grade that takes AN at each level (SD/MI/SDLB/Paket A grade 5, SMP-level grade 8,
-# SMA- and SMK-level grade 11). Readiness counts eligible students of this grade when no
-# sampling run exists yet.
-TARGET_GRADE: dict[Level, int] = {
-    Level.SD: 5,
-    Level.SMP: 8,
-    Level.SMA: 11,
-    Level.SMK: 11,
-}
