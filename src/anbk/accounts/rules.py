@@ -12,6 +12,9 @@
 | `imports.import_students` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.import_teachers` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.load_siln` | ✓ | | | | |
+| `scheduling.view_calendar` | ✓ | ✓ | ✓ | ✓ | ✓ |
+| `scheduling.edit_calendar` | ✓ | | | | |
+| `scheduling.manage_credentials` | ✓ | ✓ | ✓ | ✓ | |
 
 An anonymous, inactive or locked account has none of them. Ask with `user.has_perm(name)`
 (`{% if perms.portal.read_audit %}` in a template); a view guards itself with
@@ -83,6 +86,12 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     # Items, surveys, forms, panels, QTI, packages (items/, issue 6).
 
     # Calendar, sessions, placement, credentials (scheduling/, issue 5).
+    # The calendar concerns everyone who runs a test day (J-1); only the centre moves it.
+    "scheduling.view_calendar": is_staff_team | is_school_operator | is_proctor
+    | is_technician | is_supervisor,
+    "scheduling.edit_calendar": is_centre,
+    # Login cards carry passwords: who keeps the registry issues, revokes and prints them.
+    "scheduling.manage_credentials": keeps_registry,
 
     # Printed documents and signed scans (documents/, issue 5).
 }
