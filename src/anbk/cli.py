@@ -79,6 +79,30 @@ def cmd_audit(args) -> int:
     return 0
 
 
+def cmd_keys(args) -> int:
+    from anbk.items import keys
+
+    try:
+        if args.action == "create":
+            info = keys.signing_key_create()
+            print(f"Kunci penandatangan dibuat: {info.key_id}")
+        elif args.action == "rotate":
+            info = keys.signing_key_rotate()
+            print(f"Kunci penandatangan baru: {info.key_id}; kunci lama dipensiunkan "
+                  "(kunci publiknya tetap dipakai untuk verifikasi).")
+        else:
+            rows = keys.signing_keys()
+            if not rows:
+                print("Belum ada kunci penandatangan. Jalankan 'anbk keys create'.")
+            for k in rows:
+                state = "aktif" if k.active else f"pensiun {k.retired}"
+                print(f"{k.key_id}  dibuat {k.created}  {state}")
+    except keys.KeyringError as problem:
+        print(f"GAGAL: {problem}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_manage(args) -> int:
     from django.core.management import execute_from_command_line
 
@@ -131,6 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("audit", help="audit log tools")
     p.add_argument("action", choices=["verify"])
     p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("keys", help="the centre's package signing keys (D-7)")
+    p.add_argument("action", choices=["create", "rotate", "list"])
+    p.set_defaults(func=cmd_keys)
 
     p = sub.add_parser("manage", help="any Django management command")
     p.add_argument("rest", nargs=argparse.REMAINDER)
