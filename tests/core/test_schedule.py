@@ -2,6 +2,7 @@
 core/resources.py and with the seed."""
 
 import datetime
+import itertools
 
 import pytest
 
@@ -32,7 +33,7 @@ def test_each_session_is_as_long_as_its_test_day(level):  # rules J-2, J-3
 def test_a_level_has_as_many_session_times_as_sessions_a_day(level):  # rules J-3, J-4, S-3
     for times in SESSION_TIMES[level]:
         assert len(times) == LEVEL_RESOURCES[level].max_sessions_per_day
-        assert all(a.end <= b.start for a, b in zip(times, times[1:]))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(times))
 
 
 def test_the_2021_minutes_and_times_are_the_pos_ones():  # rules J-2, J-3

@@ -4,7 +4,9 @@ import hmac as hmac_module
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from anbk.core.audit import audit_verify
 from anbk.core.models import AuditEntry
