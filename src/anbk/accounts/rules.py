@@ -12,6 +12,10 @@
 | `imports.import_students` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.import_teachers` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.load_siln` | ✓ | | | | |
+| `staffing.manage_staffing` | ✓ | ✓ | ✓ | ✓ | |
+| `staffing.assign_supervisors` | ✓ | ✓ | ✓ | | |
+| `staffing.record_training` | ✓ | ✓ | ✓ | | |
+| `staffing.sign_pledge` | | | | | ✓ |
 | `scheduling.view_calendar` | ✓ | ✓ | ✓ | ✓ | ✓ |
 | `scheduling.edit_calendar` | ✓ | | | | |
 | `scheduling.manage_credentials` | ✓ | ✓ | ✓ | ✓ | |
@@ -82,6 +86,13 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     # ICT readiness, calculator, moda/status, resource sharing (readiness/, issue 4).
 
     # Rooms, proctor servers, staff, supervisors, pledges (staffing/, issue 4).
+    # A school registers its rooms, proctor servers, proctors and technicians (JUKNIS V: its
+    # own choice); the teams see and help. Supervisors are placed crosswise by the teams
+    # (JUKNIS VII), who also train the officials (POS BAB IV K). Officials sign their pledge.
+    "staffing.manage_staffing": keeps_registry,
+    "staffing.assign_supervisors": is_staff_team,
+    "staffing.record_training": is_staff_team,
+    "staffing.sign_pledge": is_proctor | is_technician | is_supervisor,
 
     # Items, surveys, forms, panels, QTI, packages (items/, issue 6).
 
