@@ -12,6 +12,13 @@
 | `imports.import_students` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.import_teachers` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.load_siln` | ✓ | | | | |
+| `readiness.view_readiness` | ✓ | ✓ | ✓ | ✓ | |
+| `readiness.report_readiness` | | | | ✓ | |
+| `readiness.verify_readiness` | ✓ | ✓ | ✓ | | |
+| `readiness.decide_moda` | ✓ | ✓ | ✓ | | |
+| `readiness.share_resources` | ✓ | ✓ | ✓ | | |
+| `readiness.view_tech_teams` | ✓ | ✓ | ✓ | ✓ | ✓ |
+| `readiness.manage_tech_teams` | ✓ | ✓ | ✓ | | |
 | `staffing.manage_staffing` | ✓ | ✓ | ✓ | ✓ | |
 | `staffing.assign_supervisors` | ✓ | ✓ | ✓ | | |
 | `staffing.record_training` | ✓ | ✓ | ✓ | | |
@@ -84,6 +91,17 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     # Participants: eligibility, sampling, DNS/DNT, reserves, letters (sampling/, issue 3).
 
     # ICT readiness, calculator, moda/status, resource sharing (readiness/, issue 4).
+    # A school reports its own readiness; the teams verify it and decide moda and status
+    # (S-1), pair guests with hosts (S-2) and keep their contacts, which every account of the
+    # schools they serve may read (S-9).
+    "readiness.view_readiness": keeps_registry,
+    "readiness.report_readiness": is_school_operator,
+    "readiness.verify_readiness": is_staff_team,
+    "readiness.decide_moda": is_staff_team,
+    "readiness.share_resources": is_staff_team,
+    "readiness.view_tech_teams": is_staff_team | is_school_operator | is_proctor
+    | is_technician | is_supervisor,
+    "readiness.manage_tech_teams": is_staff_team,
 
     # Rooms, proctor servers, staff, supervisors, pledges (staffing/, issue 4).
     # A school registers its rooms, proctor servers, proctors and technicians (JUKNIS V: its
