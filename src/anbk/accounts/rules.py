@@ -23,6 +23,9 @@
 | `staffing.assign_supervisors` | ✓ | ✓ | ✓ | | |
 | `staffing.record_training` | ✓ | ✓ | ✓ | | |
 | `staffing.sign_pledge` | | | | | ✓ |
+| `items.view_bank` | penulis soal, penelaah soal only | | | | |
+| `items.author_items` | penulis soal only | | | | |
+| `items.review_items` | penelaah soal only | | | | |
 
 An anonymous, inactive or locked account has none of them. Ask with `user.has_perm(name)`
 (`{% if perms.portal.read_audit %}` in a template); a view guards itself with
@@ -109,7 +112,14 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "staffing.record_training": is_staff_team,
     "staffing.sign_pledge": is_proctor | is_technician | is_supervisor,
 
-    # Items, surveys, forms, panels, QTI, packages (items/, issue 6).
+    # Items, surveys, forms, panels, QTI, packages (items/, issue 6). Test content is a
+    # secret state document (D-7): only the centre's instrument team reads it, not even the
+    # centre admin (docs/decisions/0012-item-bank-access-and-versions.md).
+    "items.view_bank": is_item_author | is_item_reviewer,
+    # Write and edit items and stimuli, submit them, assemble forms and panels.
+    "items.author_items": is_item_author,
+    # Approve or return items; mark forms and panels ready; lock them for delivery.
+    "items.review_items": is_item_reviewer,
 
     # Calendar, sessions, placement, credentials (scheduling/, issue 5).
 
