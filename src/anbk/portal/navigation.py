@@ -25,6 +25,11 @@ MENU: tuple[MenuItem, ...] = (
              _("Data")),
     MenuItem(_("Impor Data"), "imports:upload", "imports.use_imports", _("Data")),
     # Participants (sampling/, issue 3)
+    MenuItem(_("Sampling"), "sampling:overview", "sampling.run_sampling", _("Peserta")),
+    MenuItem(_("DNS / DNT"), "sampling:school_list", "sampling.view_participants",
+             _("Peserta")),
+    MenuItem(_("Responden SLB"), "sampling:respondents", "sampling.view_participants",
+             _("Peserta")),
 
     # Readiness (readiness/, issue 4)
     MenuItem(_("Kesiapan TIK"), "readiness:overview", "readiness.view_readiness",
