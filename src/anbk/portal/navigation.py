@@ -31,6 +31,10 @@ MENU: tuple[MenuItem, ...] = (
     # Rooms, proctor servers and staff (staffing/, issue 4)
 
     # Instruments (items/, issue 6)
+    MenuItem(_("Bank Soal"), "items:item_list", "items.view_bank", _("Instrumen")),
+    MenuItem(_("Stimulus"), "items:stimulus_list", "items.view_bank", _("Instrumen")),
+    MenuItem(_("Antrean Telaah"), "items:review_queue", "items.view_bank", _("Instrumen")),
+    MenuItem(_("Paket & Panel"), "items:form_list", "items.view_bank", _("Instrumen")),
 
     # Schedule and sessions (scheduling/, issue 5)
 
