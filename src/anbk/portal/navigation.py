@@ -29,6 +29,13 @@ MENU: tuple[MenuItem, ...] = (
     # Readiness (readiness/, issue 4)
 
     # Rooms, proctor servers and staff (staffing/, issue 4)
+    MenuItem(_("Data Server/Ruang"), "staffing:school_list", "staffing.manage_staffing",
+             _("Pelaksana")),
+    MenuItem(_("Pengawas Silang"), "staffing:supervisors", "staffing.assign_supervisors",
+             _("Pelaksana")),
+    MenuItem(_("Kekurangan Petugas"), "staffing:gaps", "staffing.manage_staffing",
+             _("Pelaksana")),
+    MenuItem(_("Pakta Integritas"), "staffing:pledge", "staffing.sign_pledge", _("Pelaksana")),
 
     # Instruments (items/, issue 6)
     MenuItem(_("Bank Soal"), "items:item_list", "items.view_bank", _("Instrumen")),
