@@ -44,6 +44,9 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem(_("Paket & Panel"), "items:form_list", "items.view_bank", _("Instrumen")),
 
     # Schedule and sessions (scheduling/, issue 5)
+    MenuItem(_("Jadwal"), "scheduling:home", "scheduling.view_calendar", _("Pelaksanaan")),
+    MenuItem(_("Kalender Nasional"), "scheduling:calendar", "scheduling.view_calendar",
+             _("Pelaksanaan")),
 
     # Documents (documents/, issue 5)
 
