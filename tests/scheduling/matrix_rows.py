@@ -47,9 +47,10 @@ MAKERS = {
     "credential_jateng": _credential("sd_jateng", "0555555552"),
 }
 
+KEEPERS = {Role.CENTRE_ADMIN, Role.PROVINCE_TEAM, Role.DISTRICT_TEAM, Role.SCHOOL_OPERATOR}
 WHO = {
     "scheduling.view_calendar": set(Role) - {Role.ITEM_AUTHOR, Role.ITEM_REVIEWER},
     "scheduling.edit_calendar": {Role.CENTRE_ADMIN},
-    "scheduling.manage_credentials": {Role.CENTRE_ADMIN, Role.PROVINCE_TEAM,
-                                      Role.DISTRICT_TEAM, Role.SCHOOL_OPERATOR},
+    "scheduling.manage_credentials": KEEPERS,
+    "scheduling.manage_sessions": KEEPERS,
 }

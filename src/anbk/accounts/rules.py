@@ -29,6 +29,7 @@
 | `scheduling.view_calendar` | ✓ | ✓ | ✓ | ✓ | ✓ |
 | `scheduling.edit_calendar` | ✓ | | | | |
 | `scheduling.manage_credentials` | ✓ | ✓ | ✓ | ✓ | |
+| `scheduling.manage_sessions` | ✓ | ✓ | ✓ | ✓ | |
 
 An anonymous, inactive or locked account has none of them. Ask with `user.has_perm(name)`
 (`{% if perms.portal.read_audit %}` in a template); a view guards itself with
@@ -131,6 +132,8 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "scheduling.edit_calendar": is_centre,
     # Login cards carry passwords: who keeps the registry issues, revokes and prints them.
     "scheduling.manage_credentials": keeps_registry,
+    # The school (the host, for its guests too) sets sessions and seats; the teams may help.
+    "scheduling.manage_sessions": keeps_registry,
 
     # Printed documents and signed scans (documents/, issue 5).
 }
