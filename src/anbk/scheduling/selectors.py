@@ -5,20 +5,24 @@ import datetime
 import zoneinfo
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from anbk.core.resources import ROOM_MAX_CLIENTS
 from anbk.core.schedule import (
     LEVEL_WAVES,
     NO_WAVE,
     CalendarKind,
     SessionTime,
+    max_sessions_per_day,
     session_time,
     time_zone_of,
 )
 from anbk.core.scoping import school_q
 from anbk.registry.models import School
 from anbk.scheduling import sources
+from anbk.scheduling.checklist import checklists
 from anbk.scheduling.credentials import derive_password
 from anbk.scheduling.models import CalendarEntry, Credential, Placement, Session
 from anbk.scheduling.planner import Slot
@@ -267,3 +271,57 @@ def unplaced_participants(*, actor, school: School, level: str = ""):
         result += list(sources.participants_at(school, lv).filter(placement__isnull=True)
                        .order_by("school__npsn", "participant_type", "student__name"))
     return result
+
+
+def movable_participant_get(*, actor, pk: int):
+    """A participant whose seat the actor may set: one sitting at a host in the actor's
+    scope (a host places its guests, S-2); 404 otherwise."""
+    from anbk.sampling.models import Participant
+
+    participant = get_object_or_404(
+        Participant.objects.filter(removed_at__isnull=True)
+        .select_related("student", "school"), pk=pk)
+    host = sources.host_of(participant.school)
+    if not School.objects.filter(school_q(actor), pk=host.pk).exists():
+        raise Http404
+    participant.host = host
+    return participant
+
+
+def school_checklist(*, actor, school: School) -> list:
+    """"Cek Kelengkapan Data" of one school in the actor's scope."""
+    if not School.objects.filter(school_q(actor), pk=school.pk).exists():
+        return []
+    return checklists([school])[school.pk]
+
+
+def checklist_schools(*, actor, search: str = "", district_code: str = "") -> QuerySet[School]:
+    """The schools of the district overview: in scope, with participants this assessment."""
+    from anbk.sampling.selectors import current_assessment
+
+    qs = (School.objects.filter(school_q(actor), participants__assessment=current_assessment(),
+                                participants__removed_at__isnull=True)
+          .select_related("district").distinct())
+    if search:
+        qs = qs.filter(Q(npsn__startswith=search.strip()) | Q(name__icontains=search.strip()))
+    if district_code:
+        qs = qs.filter(district__code=district_code)
+    return qs.order_by("npsn")
+
+
+def level_sessions(host: School, level: str) -> QuerySet[Session]:
+    """A host's sessions of one level (the host was scope-checked by the caller)."""
+    return Session.objects.filter(school=host, level=level).select_related("school__province")
+
+
+def placement_of(participant) -> Placement | None:
+    return Placement.objects.filter(participant=participant).first()
+
+
+def suggested_sessions(host: School, level: str) -> int:
+    """Sessions a day that seat everyone of this level at the host, within J-4/S-3."""
+    seats = sum(min(room.clients, ROOM_MAX_CLIENTS) for room in sources.host_rooms(host))
+    participants = sources.participants_at(host, level).count()
+    if not seats or not participants:
+        return 0
+    return min(max_sessions_per_day(level), -(-participants // seats))
