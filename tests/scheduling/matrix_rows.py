@@ -25,6 +25,7 @@ MATRIX = {
     "scheduling:sessions": Detail("sd", "npsn"),
     "scheduling:placement": Detail("sd", "npsn"),
     "scheduling:placement_run": Detail("sd", "npsn", method="post", data={"level": "SD"}),
+    # "participant" (ours and theirs) is made by tests/sampling/matrix_rows.py.
     "scheduling:placement_move": Detail("participant", "pk"),
     "scheduling:checklist": Detail("sd", "npsn", sees_ours=SEES_SD_SCHEDULE),
     "scheduling:checklist_list": Page(VIEWERS, lists="checklist_school", shows="name",
@@ -48,12 +49,6 @@ def _credential(school_attr: str, nisn: str):
     return make
 
 
-def _participant(school_attr: str, nisn: int):
-    def make(world):
-        return participants(getattr(world, school_attr), 1, first_nisn=nisn)[0]
-    return make
-
-
 def _checklist_school(school_attr: str, nisn: int):
     def make(world):
         school = getattr(world, school_attr)
@@ -67,8 +62,6 @@ MAKERS = {
     "calendar_entry_jateng": _calendar_entry(1),
     "credential": _credential("sd", "0555555551"),
     "credential_jateng": _credential("sd_jateng", "0555555552"),
-    "participant": _participant("sd", 777000001),
-    "participant_jateng": _participant("sd_jateng", 777000002),
     "checklist_school": _checklist_school("sd", 777000003),
     "checklist_school_jateng": _checklist_school("sd_jateng", 777000004),
 }
