@@ -93,7 +93,7 @@ def build(n_schools: int, seed: int):
         ModaDecision(school_id=g, moda="online", status=HostingStatus.GUEST, host=h,
                      reason="bench", decided_by=actor) for g, h in guest_of.items()])
     seated = Counter()
-    for school, (level, _b, main, reserve) in zip(schools, kinds, strict=True):
+    for school, (_level, _b, main, reserve) in zip(schools, kinds, strict=True):
         host = guest_of.get(school.pk, school)
         seated[host.pk] += main + reserve
     room_rows = []
