@@ -36,6 +36,8 @@
 | `scheduling.view_calendar` | ✓ | ✓ | ✓ | ✓ | ✓ |
 | `scheduling.edit_calendar` | ✓ | | | | |
 | `scheduling.manage_credentials` | ✓ | ✓ | ✓ | ✓ | |
+| `scheduling.manage_sessions` | ✓ | ✓ | ✓ | ✓ | |
+| `scheduling.view_checklist` | ✓ | ✓ | ✓ | ✓ | ✓ |
 
 An anonymous, inactive or locked account has none of them. Ask with `user.has_perm(name)`
 (`{% if perms.portal.read_audit %}` in a template); a view guards itself with
@@ -150,6 +152,11 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "scheduling.edit_calendar": is_centre,
     # Login cards carry passwords: who keeps the registry issues, revokes and prints them.
     "scheduling.manage_credentials": keeps_registry,
+    # The school (the host, for its guests too) sets sessions and seats; the teams may help.
+    "scheduling.manage_sessions": keeps_registry,
+    # "Cek Kelengkapan Data": the proctor checks every respondent's data (POS BAB IV).
+    "scheduling.view_checklist": is_staff_team | is_school_operator | is_proctor
+    | is_technician | is_supervisor,
 
     # Printed documents and signed scans (documents/, issue 5).
 }

@@ -60,6 +60,8 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem(_("Jadwal"), "scheduling:home", "scheduling.view_calendar", _("Pelaksanaan")),
     MenuItem(_("Kalender Nasional"), "scheduling:calendar", "scheduling.view_calendar",
              _("Pelaksanaan")),
+    MenuItem(_("Cek Kelengkapan Data"), "scheduling:checklist_list",
+             "scheduling.view_checklist", _("Pelaksanaan")),
 
     # Documents (documents/, issue 5)
 
