@@ -47,7 +47,7 @@ def test_a_school_prints_cards_and_uploads_a_signed_scan(live_server, page, plac
     SHOTS.mkdir(exist_ok=True)
     login(page, live_server.url, placed.operator.username)
     page.click("nav.sidebar >> text=Dokumen")
-    page.wait_for_url(re.compile(rf"/dokumen/sekolah/{placed.sd.npsn}/$"))
+    page.wait_for_selector("text=Daftar hadir, berita acara dan pindaian per sesi")
     page.screenshot(path=SHOTS / "documents-school.png", full_page=True)
     with page.expect_download() as card_download:
         page.click("text=Kartu login peserta")

@@ -203,3 +203,15 @@ def test_the_recap_counts_by_school_room_and_participant(client, placed):
                                             args=[placed.sd.npsn])).content))
     assert "REKAPPELAKSANAANANBK" in text and "Pesertaditempatkan:20" in text
     assert "Perruang" in text and "Perpeserta" in text and "Lab2" in text
+
+
+def test_a_district_sees_each_schools_scans_against_what_its_sessions_owe(client, placed):
+    # J-5: upload status visible to the district; only its own schools are listed
+    client.force_login(placed.proctor)
+    client.post(_url("documents:scan_upload", placed, kind="attendance"),
+                {"file": SimpleUploadedFile("hadir.png", png_bytes())})
+    client.force_login(placed.district)
+    body = client.get(reverse("documents:home")).content.decode()
+    assert placed.sd.npsn in body and "1 / 8" in body  # 2 rooms x 2 days x 2 kinds
+    client.force_login(placed.district_outsider)
+    assert placed.sd.npsn not in client.get(reverse("documents:home")).content.decode()

@@ -51,9 +51,10 @@ def _written_pdf(write, file_name: str) -> HttpResponse:
 
 @print_required
 def home(request):
-    """A school account goes to its school; a team picks one of its schools."""
+    """A school account sees its school's page; a team picks one of its schools."""
     if request.user.role in SCHOOL_ROLES and request.user.school_id:
-        return redirect("documents:school", npsn=request.user.school.npsn)
+        return _school_page(request, school_get(actor=request.user,
+                                                npsn=request.user.school.npsn))
     search = request.GET.get("q", "").strip()
     page = Paginator(school_list(actor=request.user, search=search), PAGE_SIZE).get_page(
         request.GET.get("page"))
@@ -81,7 +82,10 @@ def _session_room(request, session: int, room: int, day: int):
 
 @print_required
 def school_view(request, npsn: str):
-    school = school_get(actor=request.user, npsn=npsn)
+    return _school_page(request, school_get(actor=request.user, npsn=npsn))
+
+
+def _school_page(request, school):
     rooms = sources.session_rooms(actor=request.user, school=school)
     current = {(s.session_id, s.room_id, s.day, s.kind): s
                for s in scan_list(actor=request.user, school_id=school.pk)}
