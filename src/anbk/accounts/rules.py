@@ -26,6 +26,9 @@
 | `items.view_bank` | penulis soal, penelaah soal only | | | | |
 | `items.author_items` | penulis soal only | | | | |
 | `items.review_items` | penelaah soal only | | | | |
+| `scheduling.view_calendar` | ✓ | ✓ | ✓ | ✓ | ✓ |
+| `scheduling.edit_calendar` | ✓ | | | | |
+| `scheduling.manage_credentials` | ✓ | ✓ | ✓ | ✓ | |
 
 An anonymous, inactive or locked account has none of them. Ask with `user.has_perm(name)`
 (`{% if perms.portal.read_audit %}` in a template); a view guards itself with
@@ -122,6 +125,12 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "items.review_items": is_item_reviewer,
 
     # Calendar, sessions, placement, credentials (scheduling/, issue 5).
+    # The calendar concerns everyone who runs a test day (J-1); only the centre moves it.
+    "scheduling.view_calendar": is_staff_team | is_school_operator | is_proctor
+    | is_technician | is_supervisor,
+    "scheduling.edit_calendar": is_centre,
+    # Login cards carry passwords: who keeps the registry issues, revokes and prints them.
+    "scheduling.manage_credentials": keeps_registry,
 
     # Printed documents and signed scans (documents/, issue 5).
 }

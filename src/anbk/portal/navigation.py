@@ -40,6 +40,9 @@ MENU: tuple[MenuItem, ...] = (
     # Instruments (items/, issue 6)
 
     # Schedule and sessions (scheduling/, issue 5)
+    MenuItem(_("Jadwal"), "scheduling:home", "scheduling.view_calendar", _("Pelaksanaan")),
+    MenuItem(_("Kalender Nasional"), "scheduling:calendar", "scheduling.view_calendar",
+             _("Pelaksanaan")),
 
     # Documents (documents/, issue 5)
 
