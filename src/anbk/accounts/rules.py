@@ -12,6 +12,13 @@
 | `imports.import_students` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.import_teachers` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.load_siln` | ✓ | | | | |
+| `sampling.view_participants` | ✓ | ✓ | ✓ | ✓ | |
+| `sampling.run_sampling` | ✓ | ✓ | ✓ | | |
+| `sampling.resolve_dns` | ✓ | ✓ | ✓ | | |
+| `sampling.finalise_dnt` | ✓ | ✓ | | | |
+| `sampling.verify_dns` | | | | ✓ | |
+| `sampling.activate_reserves` | | | | ✓ | |
+| `sampling.set_assessment_dates` | ✓ | | | | |
 | `readiness.view_readiness` | ✓ | ✓ | ✓ | ✓ | |
 | `readiness.report_readiness` | | | | ✓ | |
 | `readiness.verify_readiness` | ✓ | ✓ | ✓ | | |
@@ -92,6 +99,17 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "imports.load_siln": is_centre,
 
     # Participants: eligibility, sampling, DNS/DNT, reserves, letters (sampling/, issue 3).
+    # Lists are read by whoever keeps the registry; the services check the authority behind
+    # each write (anbk.sampling.authority): the team of the school's tier samples and
+    # resolves flags (P-6), the province (centre for SILN/SPK) finalises the DNT (P-7), the
+    # school verifies its DNS and activates reserves (P-7, P-9).
+    "sampling.view_participants": keeps_registry,
+    "sampling.run_sampling": is_staff_team,
+    "sampling.resolve_dns": is_staff_team,
+    "sampling.finalise_dnt": is_centre | is_province_team,
+    "sampling.verify_dns": is_school_operator,
+    "sampling.activate_reserves": is_school_operator,
+    "sampling.set_assessment_dates": is_centre,
 
     # ICT readiness, calculator, moda/status, resource sharing (readiness/, issue 4).
     # A school reports its own readiness; the teams verify it and decide moda and status

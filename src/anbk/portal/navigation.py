@@ -25,8 +25,21 @@ MENU: tuple[MenuItem, ...] = (
              _("Data")),
     MenuItem(_("Impor Data"), "imports:upload", "imports.use_imports", _("Data")),
     # Participants (sampling/, issue 3)
+    MenuItem(_("Sampling"), "sampling:overview", "sampling.run_sampling", _("Peserta")),
+    MenuItem(_("DNS / DNT"), "sampling:school_list", "sampling.view_participants",
+             _("Peserta")),
+    MenuItem(_("Responden SLB"), "sampling:respondents", "sampling.view_participants",
+             _("Peserta")),
 
     # Readiness (readiness/, issue 4)
+    MenuItem(_("Kesiapan TIK"), "readiness:overview", "readiness.view_readiness",
+             _("Kesiapan")),
+    MenuItem(_("Penetapan Moda & Status"), "readiness:decision_list",
+             "readiness.view_readiness", _("Kesiapan")),
+    MenuItem(_("Berbagi Sumber Daya"), "readiness:sharing", "readiness.share_resources",
+             _("Kesiapan")),
+    MenuItem(_("Tim Teknis"), "readiness:tech_team", "readiness.view_tech_teams",
+             _("Kesiapan")),
 
     # Rooms, proctor servers and staff (staffing/, issue 4)
     MenuItem(_("Data Server/Ruang"), "staffing:school_list", "staffing.manage_staffing",
