@@ -46,8 +46,16 @@ def test_each_item_counts_what_is_missing(placed):
     assert items[UNSIGNED].count == 0  # nobody assigned yet, so nobody to sign
     assert items[READINESS].count == 2  # no report, no moda decision
     assert items[SERVERS].count == 1
-    assert items[CARDS].count is None  # logins exist; no print record yet (documents app)
-    assert "15 kartu siap dicetak" in items[CARDS].detail
+    assert items[CARDS].count == 1  # logins exist, the cards were never printed
+    assert "15 kartu siap, belum pernah dicetak" in items[CARDS].detail
+
+
+def test_printing_the_cards_closes_the_card_item(placed):
+    from anbk.documents.services import print_log_record
+
+    w = placed
+    print_log_record(actor=w.operator, school=w.sd, kind="login_cards", items=15)
+    assert _items(w, w.sd)[CARDS].ok
 
 
 def test_closing_gaps_through_the_owning_apps_turns_items_green(placed):

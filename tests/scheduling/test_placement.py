@@ -247,3 +247,18 @@ def test_the_reserve_deadline_and_staff_slots_follow_the_schedule(sd):  # rules 
     assert reserve_deadline(w.sd).isoformat() == "2021-11-08T07:45:00+07:00"
     assert session_slots(w.sd) == [SessionSlot(1, 1), SessionSlot(2, 1), SessionSlot(3, 1),
                                    SessionSlot(3, 2), SessionSlot(4, 1), SessionSlot(4, 2)]
+
+
+def test_a_removed_participant_moved_by_hand_loses_the_seat_too(sd):
+    w = sd
+    _set(w)
+    services.placement_run(actor=w.operator, school=w.sd, level="SD")
+    gone = w.sd_people[0]
+    session = Session.objects.get(number=2)  # 35 at 25 seats a session: session 2 holds 10
+    services.placement_set(actor=w.operator, participant=gone, session=session,
+                           room=w.sd_rooms[1], seat=10)
+    assert Placement.objects.get(participant=gone).manual
+    type(gone).objects.filter(pk=gone.pk).update(removed_at=datetime.datetime.now(
+        tz=datetime.UTC))
+    services.placement_run(actor=w.operator, school=w.sd, level="SD")
+    assert not Placement.objects.filter(participant=gone).exists()

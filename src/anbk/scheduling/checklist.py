@@ -9,10 +9,10 @@ are its host's (it sits there, S-2).
 from collections import Counter
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from anbk.documents.models import PrintKind, PrintLog
 from anbk.readiness.models import HostingStatus, ModaDecision, ReadinessReport, ReportStatus
 from anbk.registry.models import School
 from anbk.sampling.models import Participant
@@ -53,14 +53,6 @@ class CheckItem:
     @property
     def ok(self) -> bool:
         return self.count == 0
-
-
-def _print_log_model():
-    """The documents app's record of printed cards, once it exists."""
-    try:
-        return apps.get_model("documents", "PrintLog")
-    except LookupError:
-        return None
 
 
 def checklists(schools) -> dict[int, list[CheckItem]]:
@@ -146,25 +138,18 @@ def _readiness_item(status: str | None, decided: bool) -> CheckItem:
     return CheckItem(READINESS, len(missing), "; ".join(str(m) for m in missing) or _("lengkap"))
 
 
-def _printed_cards(school_ids) -> dict[int, int] | None:
-    model = _print_log_model()
-    if model is None:
-        return None
-    fields = {f.name for f in model._meta.get_fields()}
-    if not {"school", "kind"} <= fields:
-        return None
-    return dict(model.objects.filter(school_id__in=school_ids, kind="login_cards")
-                .values_list("school_id").annotate(n=Count("id")).order_by())
+def _printed_cards(school_ids) -> set[int]:
+    """Schools whose participant login cards were printed at least once (documents app)."""
+    return set(PrintLog.objects.filter(school_id__in=school_ids, kind=PrintKind.LOGIN_CARDS)
+               .values_list("school_id", flat=True))
 
 
-def _cards_item(no_login: int, placed: int, printed: dict | None, school_id: int) -> CheckItem:
+def _cards_item(no_login: int, placed: int, printed: set[int], school_id: int) -> CheckItem:
+    if not placed:
+        return CheckItem(CARDS, None, _("belum ada peserta yang ditempatkan"))
     if no_login:
         return CheckItem(CARDS, no_login, _("%(n)d peserta yang sudah ditempatkan belum "
                                             "memiliki akun login") % {"n": no_login})
-    if printed is None:
-        # No record of printing exists yet: only whether cards can be printed is known.
-        return CheckItem(CARDS, None, _("%(n)d kartu siap dicetak; riwayat cetak belum "
-                                        "tercatat oleh modul dokumen") % {"n": placed})
-    if placed and not printed.get(school_id):
-        return CheckItem(CARDS, 1, _("kartu login belum pernah dicetak"))
+    if school_id not in printed:
+        return CheckItem(CARDS, 1, _("%(n)d kartu siap, belum pernah dicetak") % {"n": placed})
     return CheckItem(CARDS, 0, _("sudah dicetak"))

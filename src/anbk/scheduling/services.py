@@ -294,12 +294,13 @@ def placement_run(*, actor, school: School, level: str) -> PlacementOutcome:
     plan = plan_placement(slots=list(sessions), rooms=[RoomSeats(r.pk, r.clients) for r in rooms],
                           sitters=sitters, fixed=manual)
     wanted = {s.participant_id for s in sitters}
-    # Placements of participants who left (removed, moved to another host) go too.
+    # Manual seats the planner kept; every other placement in these sessions goes (also
+    # those of participants who left: removed, or now seated at another host).
+    kept = {pid for pid, seat in manual.items() if plan.seats.get(pid) == seat}
     Placement.objects.filter(session__in=sessions.values()).exclude(
-        participant_id__in=[pid for pid in manual if pid not in plan.dropped_fixed]).delete()
+        participant_id__in=kept).delete()
     Placement.objects.filter(participant_id__in=wanted).exclude(
         session__in=sessions.values()).delete()
-    kept = set(manual) - set(plan.dropped_fixed)
     Placement.objects.bulk_create([
         Placement(participant_id=pid, session=sessions[seat.slot], room_id=seat.room_id,
                   seat=seat.seat)
