@@ -164,7 +164,8 @@ def _info(session: Session, room_id: int, day: int, rows) -> SessionInfo:
     time = (first.time_day1 if day == 1 else first.time_day2) if first else ""
     room = Room.objects.select_related("proctor_server").get(pk=room_id)
     server = getattr(room, "proctor_server", None)
-    region = ", ".join(r.name for r in (school.district, school.province) if r is not None)
+    region = ", ".join(r.name if r.is_province else f"{r.get_kind_display()} {r.name}"
+                       for r in (school.district, school.province) if r is not None)
     return SessionInfo(
         school=school.name, npsn=school.npsn, region=region,
         room=_room_label(room.name, server.proctor_id if server else ""),
