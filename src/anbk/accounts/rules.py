@@ -12,6 +12,20 @@
 | `imports.import_students` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.import_teachers` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.load_siln` | ✓ | | | | |
+| `readiness.view_readiness` | ✓ | ✓ | ✓ | ✓ | |
+| `readiness.report_readiness` | | | | ✓ | |
+| `readiness.verify_readiness` | ✓ | ✓ | ✓ | | |
+| `readiness.decide_moda` | ✓ | ✓ | ✓ | | |
+| `readiness.share_resources` | ✓ | ✓ | ✓ | | |
+| `readiness.view_tech_teams` | ✓ | ✓ | ✓ | ✓ | ✓ |
+| `readiness.manage_tech_teams` | ✓ | ✓ | ✓ | | |
+| `staffing.manage_staffing` | ✓ | ✓ | ✓ | ✓ | |
+| `staffing.assign_supervisors` | ✓ | ✓ | ✓ | | |
+| `staffing.record_training` | ✓ | ✓ | ✓ | | |
+| `staffing.sign_pledge` | | | | | ✓ |
+| `items.view_bank` | penulis soal, penelaah soal only | | | | |
+| `items.author_items` | penulis soal only | | | | |
+| `items.review_items` | penelaah soal only | | | | |
 
 An anonymous, inactive or locked account has none of them. Ask with `user.has_perm(name)`
 (`{% if perms.portal.read_audit %}` in a template); a view guards itself with
@@ -77,10 +91,35 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     # Participants: eligibility, sampling, DNS/DNT, reserves, letters (sampling/, issue 3).
 
     # ICT readiness, calculator, moda/status, resource sharing (readiness/, issue 4).
+    # A school reports its own readiness; the teams verify it and decide moda and status
+    # (S-1), pair guests with hosts (S-2) and keep their contacts, which every account of the
+    # schools they serve may read (S-9).
+    "readiness.view_readiness": keeps_registry,
+    "readiness.report_readiness": is_school_operator,
+    "readiness.verify_readiness": is_staff_team,
+    "readiness.decide_moda": is_staff_team,
+    "readiness.share_resources": is_staff_team,
+    "readiness.view_tech_teams": is_staff_team | is_school_operator | is_proctor
+    | is_technician | is_supervisor,
+    "readiness.manage_tech_teams": is_staff_team,
 
     # Rooms, proctor servers, staff, supervisors, pledges (staffing/, issue 4).
+    # A school registers its rooms, proctor servers, proctors and technicians (JUKNIS V: its
+    # own choice); the teams see and help. Supervisors are placed crosswise by the teams
+    # (JUKNIS VII), who also train the officials (POS BAB IV K). Officials sign their pledge.
+    "staffing.manage_staffing": keeps_registry,
+    "staffing.assign_supervisors": is_staff_team,
+    "staffing.record_training": is_staff_team,
+    "staffing.sign_pledge": is_proctor | is_technician | is_supervisor,
 
-    # Items, surveys, forms, panels, QTI, packages (items/, issue 6).
+    # Items, surveys, forms, panels, QTI, packages (items/, issue 6). Test content is a
+    # secret state document (D-7): only the centre's instrument team reads it, not even the
+    # centre admin (docs/decisions/0012-item-bank-access-and-versions.md).
+    "items.view_bank": is_item_author | is_item_reviewer,
+    # Write and edit items and stimuli, submit them, assemble forms and panels.
+    "items.author_items": is_item_author,
+    # Approve or return items; mark forms and panels ready; lock them for delivery.
+    "items.review_items": is_item_reviewer,
 
     # Calendar, sessions, placement, credentials (scheduling/, issue 5).
 

@@ -76,3 +76,33 @@ class ProctorServerSpec:
 
 CLIENT_SPEC = ClientSpec()
 PROCTOR_SERVER_SPEC = ProctorServerSpec()
+
+
+# S-2: resource sharing. The authority may change both per run of the suggestion engine; these
+# are the defaults of its form. S-2 allows every crossing (level, school/madrasah,
+# public/private), so all start allowed.
+SHARING_MAX_DISTANCE_KM = 15
+SHARING_MAX_DISTANCE_LIMIT_KM = 200  # beyond this a "suggestion" is no longer a daily trip
+SHARING_ALLOW_CROSS_LEVEL = True
+SHARING_ALLOW_CROSS_AGENCY = True
+SHARING_ALLOW_CROSS_STATUS = True
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A latitude/longitude box, in degrees."""
+
+    south: float
+    north: float
+    west: float
+    east: float
+
+    def contains(self, latitude: float, longitude: float) -> bool:
+        return (self.south <= latitude <= self.north) and (self.west <= longitude <= self.east)
+
+
+# Indonesia's extent (Rondo island to the PNG border, Sabang to Rote), with a small margin.
+# A school in Indonesia whose coordinates fall outside it has a typing error (swapped or
+# unsigned latitude); SILN schools are abroad by definition.
+INDONESIA_BOUNDS = Bounds(south=-11.2, north=6.3, west=94.7, east=141.2)
+EARTH_RADIUS_KM = 6371.0088

@@ -84,6 +84,9 @@ LEVEL_GRADES: dict[Level, tuple[int, ...]] = {
     Level.SMK: _SMK_GRADES,
 }
 
+# P-2: the grade whose students take AN at each level.
+TARGET_GRADE: dict[Level, int] = {Level.SD: 5, Level.SMP: 8, Level.SMA: 11, Level.SMK: 11}
+
 
 def bentuk_lookup(text: str) -> Bentuk | None:
     """Find a bentuk by its name as written in Dapodik/EMIS exports (case/space-insensitive)."""
