@@ -62,7 +62,7 @@ def items() -> list[QtiItem]:
                                                "level": "SD"}),
         QtiItem("SK-01", "Kerja sama", "scale", "Saya senang membantu teman yang kesulitan.",
                 {"scale": "agreement"},
-                metadata={"bank": "character_survey", "aspect": "cooperation",
+                metadata={"bank": "character_survey", "level": "SD", "aspect": "cooperation",
                           "reverse_keyed": True}),
     ]
 

@@ -8,7 +8,6 @@ import zipfile
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from anbk.items import services
 from anbk.items.models import Item, ItemVersion, Stimulus, TestForm, VersionStatus
 from anbk.items.package_models import QtiImport
 from anbk.items.qti import bank, writer
@@ -125,7 +124,8 @@ def test_a_lone_item_file_takes_bank_and_tags_from_the_form(world):
     with pytest.raises(QtiError, match="Bank soal tidak diketahui"):
         bank.qti_import(actor=world.item_author, upload=upload(data, "soal.xml"))
     bank.qti_import(actor=world.item_author, upload=upload(data, "soal.xml"), defaults={
-        "bank": "akm", "domain": "literasi", "level": "SMP", "context": "personal"})
+        "bank": "akm", "domain": "literasi", "level": "SMP", "content_area": "literary",
+        "cognitive_level": "find", "context": "personal"})
     version = ItemVersion.objects.get(item__code="LIT-PG-01")
     assert (version.item.bank, version.domain, version.level, version.status) == (
         "akm", "literasi", "SMP", VersionStatus.DRAFT)

@@ -31,6 +31,7 @@ MENU: tuple[MenuItem, ...] = (
     # Rooms, proctor servers and staff (staffing/, issue 4)
 
     # Instruments (items/, issue 6)
+    MenuItem(_("QTI 3.0"), "items:qti_home", "items.view_bank", _("Instrumen")),
 
     # Schedule and sessions (scheduling/, issue 5)
 

@@ -269,7 +269,7 @@ def qti_import(*, actor, upload, defaults: dict | None = None) -> QtiImport:
     for test in package.tests:
         try:
             with transaction.atomic():
-                _, layout[test.identifier] = _write_form(actor, test)
+                layout[test.identifier] = _write_form(actor, test)[1]
         except ValidationError as error:
             problems += [Problem(test.source, m, "qti-assessment-test")
                          for m in _messages(error)]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from anbk.core.instruments import COGNITIVE_LEVELS, CONTENT
 from anbk.items.models import (
     ASPECT_CHOICES,
     BANK_CHOICES,
@@ -13,6 +14,9 @@ from anbk.items.models import (
 from anbk.items.qti.safe import MAX_UPLOAD_BYTES
 
 BLANK = [("", "—")]
+CONTENT_CHOICES = [(key, label) for areas in CONTENT.values() for key, label in areas.items()]
+COGNITIVE_CHOICES = [(key, label) for levels in COGNITIVE_LEVELS.values()
+                     for key, label in levels.items()]
 
 
 class QtiImportForm(forms.Form):
@@ -23,6 +27,10 @@ class QtiImportForm(forms.Form):
     bank = forms.ChoiceField(label=_("Bank soal"), choices=BLANK + BANK_CHOICES, required=False)
     domain = forms.ChoiceField(label=_("Domain"), choices=BLANK + DOMAIN_CHOICES, required=False)
     level = forms.ChoiceField(label=_("Jenjang"), choices=BLANK + LEVEL_CHOICES, required=False)
+    content_area = forms.ChoiceField(label=_("Konten"), choices=BLANK + CONTENT_CHOICES,
+                                     required=False)
+    cognitive_level = forms.ChoiceField(label=_("Level kognitif"),
+                                        choices=BLANK + COGNITIVE_CHOICES, required=False)
     context = forms.ChoiceField(label=_("Konteks"), choices=BLANK + CONTEXT_CHOICES,
                                 required=False)
     aspect = forms.ChoiceField(label=_("Aspek karakter"), choices=BLANK + ASPECT_CHOICES,
