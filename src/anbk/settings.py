@@ -20,10 +20,11 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def _secret_key() -> str:
-    if key := os.environ.get("SECRET_KEY"):
+def _var_secret(env_name: str, file_name: str) -> str:
+    """The variable's value, else a random secret generated once into VAR_DIR (mode 600)."""
+    if key := os.environ.get(env_name):
         return key
-    key_file = VAR_DIR / "secret_key"
+    key_file = VAR_DIR / file_name
     if not key_file.exists():
         # O_EXCL: two processes starting at once must not write two different keys.
         try:
@@ -36,7 +37,7 @@ def _secret_key() -> str:
     return key_file.read_text().strip()
 
 
-SECRET_KEY = _secret_key()
+SECRET_KEY = _var_secret("SECRET_KEY", "secret_key")
 DEBUG = _env_bool("DEBUG", False)
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "*").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
@@ -187,6 +188,10 @@ ANBK_IMPORT_STALE_SECONDS = int(os.environ.get("ANBK_IMPORT_STALE_SECONDS", "120
 ANBK_LOGIN_MAX_FAILURES = int(os.environ.get("ANBK_LOGIN_MAX_FAILURES", "5"))
 ANBK_LOGIN_RATE = int(os.environ.get("ANBK_LOGIN_RATE", "20"))
 ANBK_LOGIN_RATE_WINDOW = int(os.environ.get("ANBK_LOGIN_RATE_WINDOW", "60"))
+
+# Participant and SLB login passwords (scheduling.credentials) are derived from this secret
+# and checked with a keyed hash made with it: changing it invalidates every printed card.
+ANBK_CREDENTIAL_SECRET = _var_secret("ANBK_CREDENTIAL_SECRET", "credential_secret")
 
 LOGGING = {
     "version": 1,

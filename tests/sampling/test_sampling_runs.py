@@ -188,8 +188,8 @@ def test_an_account_without_authority_cannot_sample_and_nothing_is_written(world
 
 
 def test_a_second_run_for_a_sampled_region_is_refused_with_who_ran_it(world):
-    services.run_sampling(actor=world.district, seed=1)
-    with pytest.raises(services.SamplingRefused, match="#1 oleh Kab3204"):
+    first = services.run_sampling(actor=world.district, seed=1)
+    with pytest.raises(services.SamplingRefused, match=f"#{first.pk} oleh Kab3204"):
         services.run_sampling(actor=world.district, seed=2)
     assert SamplingRun.objects.count() == 1
 

@@ -372,3 +372,30 @@ def test_an_sma_room_is_the_provinces_not_the_districts(world):  # scoping, rule
     smk = make_school("20209999", "SMK Negeri 1 Soreang", "SMK", world.kab_bandung)
     with pytest.raises(PermissionDenied):
         services.room_create(actor=world.district, school=smk, name="Lab", clients=15)
+
+
+def _guest(world, guest, host):
+    """A readiness decision that `guest` rides along at `host` (S-2), as the readiness app
+    stores it; its own rules are tested in tests/readiness."""
+    from anbk.readiness.models import HostingStatus, ModaDecision
+
+    return ModaDecision.objects.create(school=guest, moda="online", status=HostingStatus.GUEST,
+                                       host=host, reason="uji", decided_by=world.district)
+
+
+def test_a_guest_schools_teacher_never_supervises_the_host(world, room, sd2):  # S-2, S-7
+    _guest(world, sd2, world.sd)
+    guest_teacher = supervisor(world.district, sd2, "Guru Sekolah Menumpang")
+    with pytest.raises(ValidationError, match="ditugaskan silang"):
+        services.staff_assign(actor=world.district, official=guest_teacher, school=world.sd,
+                              room=room)
+    outcome = services.supervisors_plan(actor=world.district)
+    assert outcome.placed == 0 and outcome.unfilled == 2
+    assert _count(Assignment) == 0
+
+
+def test_guests_participants_count_towards_the_hosts_sessions(world, room, sd2):  # S-2, S-3
+    participants(sd2, 20, 900000000)
+    assert len(session_slots(world.sd)) == 2  # its own participant alone: one a day
+    _guest(world, sd2, world.sd)
+    assert len(session_slots(world.sd)) == 4  # 21 participants at 15 clients: two a day

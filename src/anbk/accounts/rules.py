@@ -12,6 +12,13 @@
 | `imports.import_students` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.import_teachers` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.load_siln` | ✓ | | | | |
+| `sampling.view_participants` | ✓ | ✓ | ✓ | ✓ | |
+| `sampling.run_sampling` | ✓ | ✓ | ✓ | | |
+| `sampling.resolve_dns` | ✓ | ✓ | ✓ | | |
+| `sampling.finalise_dnt` | ✓ | ✓ | | | |
+| `sampling.verify_dns` | | | | ✓ | |
+| `sampling.activate_reserves` | | | | ✓ | |
+| `sampling.set_assessment_dates` | ✓ | | | | |
 | `readiness.view_readiness` | ✓ | ✓ | ✓ | ✓ | |
 | `readiness.report_readiness` | | | | ✓ | |
 | `readiness.verify_readiness` | ✓ | ✓ | ✓ | | |
@@ -26,6 +33,9 @@
 | `items.view_bank` | penulis soal, penelaah soal only | | | | |
 | `items.author_items` | penulis soal only | | | | |
 | `items.review_items` | penelaah soal only | | | | |
+| `scheduling.view_calendar` | ✓ | ✓ | ✓ | ✓ | ✓ |
+| `scheduling.edit_calendar` | ✓ | | | | |
+| `scheduling.manage_credentials` | ✓ | ✓ | ✓ | ✓ | |
 
 An anonymous, inactive or locked account has none of them. Ask with `user.has_perm(name)`
 (`{% if perms.portal.read_audit %}` in a template); a view guards itself with
@@ -89,6 +99,17 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "imports.load_siln": is_centre,
 
     # Participants: eligibility, sampling, DNS/DNT, reserves, letters (sampling/, issue 3).
+    # Lists are read by whoever keeps the registry; the services check the authority behind
+    # each write (anbk.sampling.authority): the team of the school's tier samples and
+    # resolves flags (P-6), the province (centre for SILN/SPK) finalises the DNT (P-7), the
+    # school verifies its DNS and activates reserves (P-7, P-9).
+    "sampling.view_participants": keeps_registry,
+    "sampling.run_sampling": is_staff_team,
+    "sampling.resolve_dns": is_staff_team,
+    "sampling.finalise_dnt": is_centre | is_province_team,
+    "sampling.verify_dns": is_school_operator,
+    "sampling.activate_reserves": is_school_operator,
+    "sampling.set_assessment_dates": is_centre,
 
     # ICT readiness, calculator, moda/status, resource sharing (readiness/, issue 4).
     # A school reports its own readiness; the teams verify it and decide moda and status
@@ -122,6 +143,12 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "items.review_items": is_item_reviewer,
 
     # Calendar, sessions, placement, credentials (scheduling/, issue 5).
+    # The calendar concerns everyone who runs a test day (J-1); only the centre moves it.
+    "scheduling.view_calendar": is_staff_team | is_school_operator | is_proctor
+    | is_technician | is_supervisor,
+    "scheduling.edit_calendar": is_centre,
+    # Login cards carry passwords: who keeps the registry issues, revokes and prints them.
+    "scheduling.manage_credentials": keeps_registry,
 
     # Printed documents and signed scans (documents/, issue 5).
 }

@@ -25,15 +25,30 @@ MENU: tuple[MenuItem, ...] = (
              _("Data")),
     MenuItem(_("Impor Data"), "imports:upload", "imports.use_imports", _("Data")),
     # Participants (sampling/, issue 3)
+    MenuItem(_("Sampling"), "sampling:overview", "sampling.run_sampling", _("Peserta")),
+    MenuItem(_("DNS / DNT"), "sampling:school_list", "sampling.view_participants",
+             _("Peserta")),
+    MenuItem(_("Responden SLB"), "sampling:respondents", "sampling.view_participants",
+             _("Peserta")),
 
     # Readiness (readiness/, issue 4)
 
     # Rooms, proctor servers and staff (staffing/, issue 4)
+    MenuItem(_("Data Server/Ruang"), "staffing:school_list", "staffing.manage_staffing",
+             _("Pelaksana")),
+    MenuItem(_("Pengawas Silang"), "staffing:supervisors", "staffing.assign_supervisors",
+             _("Pelaksana")),
+    MenuItem(_("Kekurangan Petugas"), "staffing:gaps", "staffing.manage_staffing",
+             _("Pelaksana")),
+    MenuItem(_("Pakta Integritas"), "staffing:pledge", "staffing.sign_pledge", _("Pelaksana")),
 
     # Instruments (items/, issue 6)
     MenuItem(_("QTI 3.0"), "items:qti_home", "items.view_bank", _("Instrumen")),
 
     # Schedule and sessions (scheduling/, issue 5)
+    MenuItem(_("Jadwal"), "scheduling:home", "scheduling.view_calendar", _("Pelaksanaan")),
+    MenuItem(_("Kalender Nasional"), "scheduling:calendar", "scheduling.view_calendar",
+             _("Pelaksanaan")),
 
     # Documents (documents/, issue 5)
 

@@ -20,7 +20,9 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
-EARTH_RADIUS_KM = 6371.0088
+# One great-circle distance for the project (the resource-sharing engine's).
+from anbk.readiness.sharing import great_circle_km
+
 # Grid cell for the nearest-candidate search, in degrees (about 11 km at the equator).
 CELL_DEGREES = 0.1
 # How many nearest eligible candidates each seat offers the greedy matching.
@@ -29,14 +31,6 @@ NEAREST = 8
 UNKNOWN_KM = 1.0e6
 
 Slot = tuple[int, int]  # (day, session)
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True)

@@ -307,10 +307,6 @@ def pledge_sign(*, actor, official: Official, ip: str) -> Pledge:
 # ---------------------------------------------------------------------------------------------
 # Assignments (S-4, S-7)
 
-def _slot_label(slot: SessionSlot) -> str:
-    return _("hari ke-%(day)d sesi %(session)d") % {"day": slot.day, "session": slot.session}
-
-
 def _need(role: str, school: School) -> int:
     if role == StaffRole.PROCTOR:
         return Room.objects.filter(school=school).count() * PROCTORS_PER_ROOM
@@ -379,7 +375,7 @@ def staff_assign(*, actor, official: Official, school: School, room: Room | None
     outside = [s for s in wanted if s not in set(available)]
     if outside:
         raise ValidationError(_("Sesi %(slot)s tidak ada di %(school)s.")
-                              % {"slot": _slot_label(outside[0]), "school": school.name})
+                              % {"slot": outside[0], "school": school.name})
     errors = []
     slot_q = Q()
     for slot in wanted:
@@ -388,12 +384,12 @@ def staff_assign(*, actor, official: Official, school: School, room: Room | None
                  .select_related("school", "room"))
     errors += [_("%(name)s sudah bertugas pada %(slot)s sebagai %(place)s.")
                % {"name": official.person.name, "place": _place_label(a),
-                  "slot": _slot_label(SessionSlot(a.day, a.session))} for a in elsewhere]
+                  "slot": SessionSlot(a.day, a.session)} for a in elsewhere]
     if room is not None:
         occupied = Assignment.objects.filter(slot_q, room=room, role=official.role)
         errors += [_("%(room)s sudah memiliki %(role)s pada %(slot)s.")
                    % {"room": room.name, "role": official.get_role_display().lower(),
-                      "slot": _slot_label(SessionSlot(a.day, a.session))} for a in occupied]
+                      "slot": SessionSlot(a.day, a.session)} for a in occupied]
     if errors:
         raise ValidationError(errors)
     try:
@@ -408,7 +404,7 @@ def staff_assign(*, actor, official: Official, school: School, room: Room | None
                                 "halaman dan coba lagi.")) from clash
     audit_record(actor=actor, action="staffing.assign", obj=official,
                  summary={"school": school.npsn, "room": room.name if room else None,
-                          "role": official.role, "slots": [str(s) for s in wanted]})
+                          "role": official.role, "slots": [(s.day, s.session) for s in wanted]})
     return made
 
 
@@ -420,7 +416,7 @@ def assignment_remove(*, actor, assignment: Assignment) -> None:
     _in_scope(actor, assignment.school)
     audit_record(actor=actor, action="staffing.unassign", obj=assignment.official,
                  summary={"school": assignment.school.npsn, "role": assignment.role,
-                          "slot": str(SessionSlot(assignment.day, assignment.session)),
+                          "slot": (assignment.day, assignment.session),
                           "room": assignment.room.name if assignment.room_id else None})
     assignment.delete()
 

@@ -2,9 +2,10 @@
 
 Until the scheduling app holds real sessions, a school's slots are days 1..TEST_DAYS ×
 sessions 1..n, where n is the level's S-3 maximum sessions per day limited by need: no more
-sessions than it takes to seat the school's participants (its own and its guests') at its
-client computers. `session_slots_by_school` is the one place the scheduling app will point at
-real sessions; `session_slots(school)` is its single-school form.
+sessions than it takes to seat the school's participants (its own and its guests', as the
+readiness app's moda/status decisions name them) at its client computers.
+`session_slots_by_school` is the one place the scheduling app will point at real sessions;
+`session_slots(school)` is its single-school form.
 """
 
 import math
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext
 
 from anbk.core.resources import LEVEL_RESOURCES
 from anbk.core.rules import TARGET_GRADE, Level
@@ -26,17 +28,16 @@ class SessionSlot:
     session: int
 
     def __str__(self) -> str:
-        return f"H{self.day}-S{self.session}"
+        return gettext("hari ke-%(day)d sesi %(session)d") % {"day": self.day,
+                                                             "session": self.session}
 
 
 def guests_by_host(host_ids: Iterable[int]) -> dict[int, set[int]]:
-    """Guest schools (S-2) riding along at each host. The readiness app decides them; until
-    it exists a room's participants are its own school's."""
-    try:
-        from anbk.readiness.selectors import guests_of
-    except ImportError:
-        return {}
-    return {host: {school.pk for school in guests_of(host)} for host in host_ids}
+    """Guest schools (S-2) riding along at each host, as the readiness app decided them."""
+    from anbk.readiness.selectors import guests_of
+
+    return {host.pk: {guest.pk for guest in guests_of(host)}
+            for host in School.objects.filter(pk__in=list(host_ids))}
 
 
 def participant_schools(host_ids: Iterable[int]) -> dict[int, frozenset[int]]:
