@@ -32,6 +32,14 @@ MENU: tuple[MenuItem, ...] = (
              _("Peserta")),
 
     # Readiness (readiness/, issue 4)
+    MenuItem(_("Kesiapan TIK"), "readiness:overview", "readiness.view_readiness",
+             _("Kesiapan")),
+    MenuItem(_("Penetapan Moda & Status"), "readiness:decision_list",
+             "readiness.view_readiness", _("Kesiapan")),
+    MenuItem(_("Berbagi Sumber Daya"), "readiness:sharing", "readiness.share_resources",
+             _("Kesiapan")),
+    MenuItem(_("Tim Teknis"), "readiness:tech_team", "readiness.view_tech_teams",
+             _("Kesiapan")),
 
     # Rooms, proctor servers and staff (staffing/, issue 4)
     MenuItem(_("Data Server/Ruang"), "staffing:school_list", "staffing.manage_staffing",

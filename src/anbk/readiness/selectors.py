@@ -28,7 +28,7 @@ from anbk.readiness.models import (
     TechTeamMember,
 )
 from anbk.readiness.services import approved_computers, coordinates_problem
-from anbk.registry.models import School
+from anbk.registry.models import Region, School
 
 
 def host_of(school: School) -> School:
@@ -123,6 +123,15 @@ class SharingPlan:
     hosts: int
 
 
+@dataclass(frozen=True)
+class _Sites:
+    guests: list[sharing.Site]
+    hosts: list[sharing.Site]
+    schools: dict[int, School]
+    moda: dict[int, str]
+    problems: list[str]
+
+
 def _host_area(actor) -> Q:
     """Hosts may be any school of the provinces the actor works in (S-2 allows crossing levels,
     school/madrasah and public/private, hence authorities); the centre's: anywhere."""
@@ -133,14 +142,13 @@ def _host_area(actor) -> Q:
     return Q(province_id__in=School.objects.filter(school_q(actor)).values("province_id"))
 
 
-def sharing_plan(*, actor, policy: sharing.Policy) -> SharingPlan:
-    """Suggest hosts for the schools in scope that cannot run AN themselves and have no
-    decision yet. Hosts: schools with an approved report, decided or suggested self-hosted,
-    with places left."""
-    guests_qs = School.objects.filter(school_q(actor), moda_decision__isnull=True)
+def _sites(actor, guests_qs: QuerySet[School]) -> _Sites:
+    """The engine's view of the guests asked about and of every possible host: a school with
+    an approved report, decided or suggested self-hosted, with places left (S-2)."""
     hosts_qs = (School.objects.filter(_host_area(actor), readiness__status=ReportStatus.APPROVED)
                 .exclude(moda_decision__status=HostingStatus.GUEST))
     schools = {s.pk: s for s in guests_qs.select_related("readiness")}
+    guest_ids = set(schools)
     schools.update({s.pk: s for s in hosts_qs.select_related("readiness")})
     decided_guests = dict(ModaDecision.objects.filter(host_id__in=list(schools))
                           .values_list("school_id", "host_id"))
@@ -151,32 +159,82 @@ def sharing_plan(*, actor, policy: sharing.Policy) -> SharingPlan:
         taken[host_id] = taken.get(host_id, 0) + counts[guest_id]
     decided_moda = dict(ModaDecision.objects.filter(school_id__in=list(schools))
                         .values_list("school_id", "moda"))
-    problems, guest_sites, host_sites, moda = [], [], [], {}
-    guest_ids = set(guests_qs.values_list("pk", flat=True))
+    found = _Sites([], [], schools, {}, [])
     for pk, school in schools.items():
         problem = coordinates_problem(school)
         if problem:
-            problems.append(problem)
+            found.problems.append(problem)
             continue
         req = calculate(Level(school.level), counts[pk],
                         facilities(getattr(school, "readiness", None)))
-        lat = float(school.latitude) if school.latitude is not None else None
-        lon = float(school.longitude) if school.longitude is not None else None
-        site = dict(key=pk, latitude=lat, longitude=lon, participants=counts[pk],
-                    level=school.level, agency=school.agency, status=school.status)
+        site = dict(key=pk, participants=counts[pk], level=school.level, agency=school.agency,
+                    status=school.status,
+                    latitude=float(school.latitude) if school.latitude is not None else None,
+                    longitude=float(school.longitude) if school.longitude is not None else None)
         if pk in guest_ids and req.suggested_status == HostingStatus.GUEST:
-            guest_sites.append(sharing.Site(**site))
+            found.guests.append(sharing.Site(**site))
             continue
         host_moda = decided_moda.get(pk) or req.suggested_moda
         places = (host_capacity(Level(school.level), computers.get(pk, 0)) - counts[pk]
                   - taken.get(pk, 0))
         if host_moda and places > 0 and (pk in decided_moda
                                          or req.suggested_status == HostingStatus.SELF_HOSTED):
-            host_sites.append(sharing.Site(**site, capacity=places))
-            moda[pk] = str(host_moda)
-    result = sharing.suggest(guest_sites, host_sites, policy)
-    return SharingPlan(result=result, schools=schools, moda=moda, problems=problems,
-                       guests=len(guest_sites), hosts=len(host_sites))
+            found.hosts.append(sharing.Site(**site, capacity=places))
+            found.moda[pk] = str(host_moda)
+    return found
+
+
+def sharing_plan(*, actor, policy: sharing.Policy) -> SharingPlan:
+    """Suggest hosts for the schools in scope that cannot run AN themselves and have no
+    decision yet."""
+    sites = _sites(actor, School.objects.filter(school_q(actor), moda_decision__isnull=True))
+    result = sharing.suggest(sites.guests, sites.hosts, policy)
+    return SharingPlan(result=result, schools=sites.schools, moda=sites.moda,
+                       problems=sites.problems, guests=len(sites.guests),
+                       hosts=len(sites.hosts))
+
+
+@dataclass(frozen=True)
+class NearbyHost:
+    school: School
+    km: float
+    places: int
+    moda: str
+
+
+def nearby_hosts(*, actor, school: School, limit: int = 8) -> list[NearbyHost]:
+    """Possible hosts for one school in scope, nearest first, within the largest distance the
+    engine accepts and with room for all its participants: what the authority picks from
+    when it edits a pairing by hand."""
+    sites = _sites(actor, School.objects.filter(school_q(actor), pk=school.pk))
+    me = next((s for s in sites.guests if s.key == school.pk), None)
+    if me is None:  # the calculator sees no need to ride along; ask as if it did
+        located = school.latitude is not None and school.longitude is not None
+        me = sharing.Site(school.pk, float(school.latitude) if located else None,
+                          float(school.longitude) if located else None,
+                          participant_counts([school.pk])[school.pk])
+    policy = sharing.Policy(max_km=res.SHARING_MAX_DISTANCE_LIMIT_KM)
+    pairs = sharing.candidate_pairs([me], sites.hosts, policy).get(school.pk, [])
+    places = {h.key: h.capacity for h in sites.hosts}
+    return [NearbyHost(sites.schools[h], km, places[h], sites.moda[h])
+            for km, h in pairs[:limit]]
+
+
+def host_candidate(*, actor, school: School, npsn: str) -> School | None:
+    """The school an authority names as host: any school of the guest's province (the
+    service checks the rest)."""
+    return School.objects.filter(_host_area(actor), npsn=npsn.strip()).first()
+
+
+def host_moda(school: School) -> str | None:
+    """The moda a guest at this host takes: the host's decided moda, else its suggested one."""
+    decision = ModaDecision.objects.filter(school=school).first()
+    if decision is not None:
+        return decision.moda
+    report = ReadinessReport.objects.filter(school=school).first()
+    count = participant_counts([school.pk])[school.pk]
+    suggested = calculate(Level(school.level), count, facilities(report)).suggested_moda
+    return str(suggested) if suggested else None
 
 
 def sharing_defaults() -> sharing.Policy:
@@ -215,3 +273,17 @@ def tech_team_list(*, actor) -> QuerySet[TechTeamMember]:
 
 def tech_member_get(*, actor, pk: int) -> TechTeamMember:
     return get_object_or_404(tech_team_list(actor=actor), pk=pk)
+
+
+def team_regions(*, actor) -> list[Region]:
+    """Regions whose tech team the actor keeps (services.may_manage_team says the same)."""
+    from anbk.accounts.models import Role
+
+    if not actor.has_perm("readiness.manage_tech_teams"):
+        return []
+    if actor.role == Role.CENTRE_ADMIN:
+        return list(Region.objects.order_by("code"))
+    if actor.role == Role.PROVINCE_TEAM:
+        return list(Region.objects.filter(Q(pk=actor.region_id) | Q(parent_id=actor.region_id))
+                    .order_by("code"))
+    return list(Region.objects.filter(pk=actor.region_id))
