@@ -18,6 +18,7 @@ CONTENT = {
               "model_answer": "Karena ..."},
 }
 AKM_TYPES = tuple(CONTENT)
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def akm_item(actor, code: str, item_type: str = "multiple_choice", *, domain="numerasi",

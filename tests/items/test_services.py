@@ -9,9 +9,7 @@ from anbk.core.instruments import AKM_FORM_ITEMS
 from anbk.core.models import AuditEntry
 from anbk.items import selectors, services
 from anbk.items.models import FormStatus, ItemVersion, Module, VersionStatus
-from tests.items.helpers import AKM_TYPES, CONTENT, akm_item, approved
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+from tests.items.helpers import AKM_TYPES, CONTENT, PNG, akm_item, approved
 
 
 @pytest.fixture

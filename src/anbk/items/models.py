@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from anbk.core.instruments import (
     CHARACTER_ASPECTS,
+    COGNITIVE_LEVELS,
+    CONTENT,
     CONTEXTS,
     DIFFICULTY_LABELS,
     ENVIRONMENT_INDICES,
@@ -192,6 +194,18 @@ class ItemVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item.code} v{self.number}"
+
+    @property
+    def code(self) -> str:
+        return self.item.code
+
+    @property
+    def content_area_label(self) -> str:
+        return str(CONTENT.get(self.domain, {}).get(self.content_area, ""))
+
+    @property
+    def cognitive_level_label(self) -> str:
+        return str(COGNITIVE_LEVELS.get(self.domain, {}).get(self.cognitive_level, ""))
 
     @property
     def frozen(self) -> bool:

@@ -40,11 +40,10 @@ def review_queue(*, actor) -> QuerySet[ItemVersion]:
                    .select_related("item", "author").order_by("submitted_at", "pk"))
 
 
-def item_version_get(*, actor, code: str, number: int) -> ItemVersion:
+def item_version_get(*, actor, pk: int) -> ItemVersion:
     return get_object_or_404(
-        _scoped(actor, ItemVersion.objects.select_related("item", "stimulus", "author",
-                                                          "reviewer", "based_on")),
-        item__code=code, number=number)
+        _scoped(actor, ItemVersion.objects.select_related("item", "stimulus__image", "author",
+                                                          "reviewer", "based_on")), pk=pk)
 
 
 def item_versions(*, actor, code: str) -> QuerySet[ItemVersion]:
@@ -80,9 +79,8 @@ def stimulus_list(*, actor, search: str = "", domain: str = "", level: str = "",
     return _scoped(actor, qs.order_by("code", "-version"))
 
 
-def stimulus_get(*, actor, code: str, version: int) -> Stimulus:
-    return get_object_or_404(_scoped(actor, Stimulus.objects.select_related("image")),
-                             code=code, version=version)
+def stimulus_get(*, actor, pk: int) -> Stimulus:
+    return get_object_or_404(_scoped(actor, Stimulus.objects.select_related("image")), pk=pk)
 
 
 def asset_get(*, actor, pk: int) -> Asset:

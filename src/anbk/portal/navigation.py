@@ -51,6 +51,10 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem(_("Pakta Integritas"), "staffing:pledge", "staffing.sign_pledge", _("Pelaksana")),
 
     # Instruments (items/, issue 6)
+    MenuItem(_("Bank Soal"), "items:item_list", "items.view_bank", _("Instrumen")),
+    MenuItem(_("Stimulus"), "items:stimulus_list", "items.view_bank", _("Instrumen")),
+    MenuItem(_("Antrean Telaah"), "items:review_queue", "items.view_bank", _("Instrumen")),
+    MenuItem(_("Paket & Panel"), "items:form_list", "items.view_bank", _("Instrumen")),
     MenuItem(_("QTI 3.0"), "items:qti_home", "items.view_bank", _("Instrumen")),
 
     # Schedule and sessions (scheduling/, issue 5)
