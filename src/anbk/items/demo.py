@@ -11,6 +11,8 @@ items stay in other states so the review queue has work: one submitted, one retu
 import json
 from pathlib import Path
 
+from django.db import transaction
+
 from anbk.core.instruments import INSTRUMENT_LEVELS, Bank, Domain, Respondent
 from anbk.items import services
 from anbk.items.forms import text_to_choices, text_to_matching, text_to_rubric
@@ -149,6 +151,7 @@ class _Loader:
                           modules={"stage1": codes})
 
 
+@transaction.atomic  # one commit, not one per service call: the load stays fast
 def load_demo(*, users: dict) -> None:
     """Load the demonstration bank once; a bank that already holds items is left alone."""
     if Item.objects.exists():
