@@ -8,7 +8,7 @@ SCHOOL_ACCOUNTS = {Role.SCHOOL_OPERATOR, Role.PROCTOR, Role.TECHNICIAN, Role.SUP
 
 WHO = {
     "readiness.view_readiness": KEEPERS,
-    "readiness.report_readiness": {Role.SCHOOL_OPERATOR},
+    "readiness.report_readiness": KEEPERS,
     "readiness.verify_readiness": TEAMS,
     "readiness.decide_moda": TEAMS,
     "readiness.share_resources": TEAMS,
@@ -18,7 +18,6 @@ WHO = {
 
 # Who may act on what (tests/matrix.py): the teams over the schools they hold authority over,
 # the operator over its own school.
-OPERATOR, OPERATOR_JATENG = frozenset({"operator"}), frozenset({"operator_outsider"})
 AUTHORITY = frozenset({"centre", "province", "district"})
 AUTHORITY_JATENG = frozenset({"centre", "province_outsider", "district_outsider"})
 TEAM_PEOPLE = AUTHORITY | {"kemenag_province", "kemenag_district", "province_outsider",
@@ -57,8 +56,8 @@ def _rows():
     return {
         "readiness:overview": Page(DATA, lists="sd", shows="name"),
         "readiness:school_detail": Detail("sd", "npsn"),
-        "readiness:report_edit": Detail("sd", "npsn", OPERATOR, OPERATOR_JATENG),
-        "readiness:report_submit": Detail("sd", "npsn", OPERATOR, OPERATOR_JATENG, "post"),
+        "readiness:report_edit": Detail("sd", "npsn"),
+        "readiness:report_submit": Detail("sd", "npsn", method="post"),
         "readiness:report_verify": Detail("sd", "npsn", AUTHORITY, AUTHORITY_JATENG, "post",
                                           {"verdict": "approve", "version": "1"}),
         "readiness:decide": Detail("sd", "npsn", AUTHORITY, AUTHORITY_JATENG),

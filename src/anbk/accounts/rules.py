@@ -20,7 +20,7 @@
 | `sampling.activate_reserves` | | | | ✓ | |
 | `sampling.set_assessment_dates` | ✓ | | | | |
 | `readiness.view_readiness` | ✓ | ✓ | ✓ | ✓ | |
-| `readiness.report_readiness` | | | | ✓ | |
+| `readiness.report_readiness` | ✓ | ✓ | ✓ | ✓ | |
 | `readiness.verify_readiness` | ✓ | ✓ | ✓ | | |
 | `readiness.decide_moda` | ✓ | ✓ | ✓ | | |
 | `readiness.share_resources` | ✓ | ✓ | ✓ | | |
@@ -112,11 +112,12 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "sampling.set_assessment_dates": is_centre,
 
     # ICT readiness, calculator, moda/status, resource sharing (readiness/, issue 4).
-    # A school reports its own readiness; the teams verify it and decide moda and status
-    # (S-1), pair guests with hosts (S-2) and keep their contacts, which every account of the
-    # schools they serve may read (S-9).
+    # A school reports its own readiness (a team may enter it for a school from the paper
+    # form of a verval visit); the teams verify it and decide moda and status (S-1), pair
+    # guests with hosts (S-2) and keep their contacts, which every account of the schools
+    # they serve may read (S-9).
     "readiness.view_readiness": keeps_registry,
-    "readiness.report_readiness": is_school_operator,
+    "readiness.report_readiness": keeps_registry,
     "readiness.verify_readiness": is_staff_team,
     "readiness.decide_moda": is_staff_team,
     "readiness.share_resources": is_staff_team,

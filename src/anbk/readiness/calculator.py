@@ -165,7 +165,7 @@ def _suggest(req: Requirement, have: Facilities) -> None:
     if bandwidth is not None and bandwidth >= req.online_mbps:
         moda = Moda.ONLINE
         reasons.append(str(_("Bandwidth %(bw)s Mbps cukup untuk daring (%(need)d Mbps).")
-                           % {"bw": bandwidth.normalize(), "need": req.online_mbps}))
+                           % {"bw": format(bandwidth.normalize(), "f"), "need": req.online_mbps}))
     elif (bandwidth is not None and bandwidth >= req.semi_online_mbps
           and have.proctor_servers >= req.proctor_servers and have.proctor_server_spec_ok):
         moda = Moda.SEMI_ONLINE

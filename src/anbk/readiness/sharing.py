@@ -13,7 +13,8 @@ is a generalised assignment problem (NP-hard), so
    on the candidate pairs only; this gives the lower bound and places most guests whole;
 2. guests the flow split are re-placed whole: the nearest host with room, else by moving one
    guest already at a near host to another host of its own (one ejection);
-3. single moves that shorten a trip are applied until none is left.
+3. moves to a nearer host with room, and swaps of two guests' hosts, that shorten the
+   total are applied for a few rounds (until none is left, mostly).
 The result never breaks capacity, distance or crossings: every step checks them.
 """
 
@@ -28,7 +29,7 @@ from anbk.core.resources import EARTH_RADIUS_KM
 # places as many participants as capacity allows before it shortens any trip.
 _UNPLACED_COST = 10**13
 _KM_PER_DEGREE_LATITUDE = 110.57
-_IMPROVEMENT_ROUNDS = 5
+_IMPROVEMENT_ROUNDS = 20
 
 
 def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -287,19 +288,31 @@ def suggest(guests: list[Site], hosts: list[Site], policy: Policy) -> SharingRes
         place(other, other_host)
         place(g, host)
 
+    def improve(g: int) -> bool:
+        """Move g to a nearer host with room, or swap it with a guest there when both fit
+        and the total shrinks."""
+        mine = at[g]
+        current = km_of[g][mine]
+        for km, h in cands[g]:
+            if km >= current:
+                return False
+            if left[h] >= size[g]:
+                unplace(g)
+                place(g, h)
+                return True
+            for other in sorted(guests_at[h]):
+                back = km_of[other].get(mine)
+                if (back is None or left[h] + size[other] < size[g]
+                        or left[mine] + size[g] < size[other]):
+                    continue
+                if size[g] * (km - current) + size[other] * (back - km_of[other][h]) < 0:
+                    unplace(g), unplace(other)
+                    place(g, h), place(other, mine)
+                    return True
+        return False
+
     for _round in range(_IMPROVEMENT_ROUNDS):
-        improved = False
-        for g in sorted(at):
-            current = km_of[g][at[g]]
-            for km, h in cands[g]:
-                if km >= current:
-                    break
-                if left[h] >= size[g]:
-                    unplace(g)
-                    place(g, h)
-                    improved = True
-                    break
-        if not improved:
+        if not [g for g in sorted(at) if improve(g)]:
             break
 
     for g in sorted(at):
