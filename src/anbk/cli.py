@@ -103,6 +103,19 @@ def cmd_keys(args) -> int:
     return 0
 
 
+def cmd_sample(args) -> int:
+    from anbk.sampling.cli import run_sample_command
+
+    return run_sample_command(region=args.region, seed=args.seed, username=args.user)
+
+
+def cmd_export(args) -> int:
+    from anbk.sampling.cli import run_export_command
+
+    return run_export_command(kind=args.kind, npsn=args.school, fmt=args.format, out=args.out,
+                              username=args.user)
+
+
 def cmd_manage(args) -> int:
     from django.core.management import execute_from_command_line
 
@@ -159,6 +172,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("keys", help="the centre's package signing keys (D-7)")
     p.add_argument("action", choices=["create", "rotate", "list"])
     p.set_defaults(func=cmd_keys)
+
+    p = sub.add_parser("sample", help="sample participants of a region (P-5, P-6)")
+    p.add_argument("--region", required=True,
+                   help="district code (32.04), province code (32) or 'pusat'")
+    p.add_argument("--seed", type=int, help="seed of the random order (default: random)")
+    p.add_argument("--user", help="run as this account (default: the system, full scope)")
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("export", help="write a school's DNS or DNT as CSV or PDF (P-7)")
+    p.add_argument("kind", choices=["dns", "dnt"])
+    p.add_argument("--school", required=True, help="NPSN")
+    p.add_argument("--format", choices=["csv", "pdf"], default="csv")
+    p.add_argument("--out", help="file to write (default: <kind>-<NPSN>.<format>; - for stdout)")
+    p.add_argument("--user", help="export as this account (default: the system, full scope)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("manage", help="any Django management command")
     p.add_argument("rest", nargs=argparse.REMAINDER)

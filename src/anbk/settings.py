@@ -177,6 +177,9 @@ PRIVATE_ROOT = VAR_DIR / "private"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 ANBK_IMPORT_MAX_BYTES = int(os.environ.get("ANBK_IMPORT_MAX_BYTES", 300 * 1024 * 1024))
+# Signed scans of attendance lists and session reports (documents): a phone photo or a
+# 300 dpi scan of two A4 pages stays well below this.
+ANBK_SCAN_MAX_BYTES = int(os.environ.get("ANBK_SCAN_MAX_BYTES", 10 * 1024 * 1024))
 # A running import job whose worker has not touched its progress file for this many seconds
 # is shown as stopped (the worker died: nothing was saved) and may be run again. The worker
 # touches it every few seconds whatever it is doing, so this only needs to outlast a pause

@@ -169,3 +169,15 @@ def test_teams_keep_their_contacts_and_schools_read_them(client, world):  # rule
     client.force_login(world.technician)
     page = client.get(reverse("readiness:tech_team")).content.decode()
     assert "Dadang Suryana" in page and "0812-3456-7890" in page and "Hapus" not in page
+
+
+def test_a_team_is_offered_removal_only_of_contacts_it_keeps(client, world):  # rule S-8
+    from anbk.readiness.services import tech_member_add
+
+    tech_member_add(actor=world.province, region=world.jabar, agency="kemdikbud",
+                    name="Euis Komalasari", phone="0811-2200-3201")
+    mine = tech_member_add(actor=world.district, region=world.kab_bandung, agency="kemdikbud",
+                           name="Dadang Suryana", phone="0812-2204-1001")
+    client.force_login(world.district)
+    page = client.get(reverse("readiness:tech_team")).content.decode()
+    assert page.count(">Hapus<") == 1 and reverse("readiness:tech_remove", args=[mine.pk]) in page

@@ -61,6 +61,7 @@ MAKERS = {
     "participant_jateng": _participant_of("sd_jateng", "district_outsider"),
     "run": _run_of("sd", "district"),
     "run_jateng": _run_of("sd_jateng", "district_outsider"),
+    "kab_bandung_jateng": lambda world: world.banyumas,
 }
 
 
@@ -94,6 +95,13 @@ MATRIX = {
                                         data={"reason": "moved", "note": "uji"}),
     "sampling:participant_resolve": Detail("participant", "pk", TEAMS_SEEING_SD,
                                            TEAMS_SEEING_SD_JATENG),
+    "sampling:dns_csv": _school(),
+    "sampling:dns_pdf": _school(),
+    "sampling:dnt_csv": _school(),
+    "sampling:dnt_pdf": _school(),
+    "sampling:parent_letters": _school(),
+    "sampling:district_dns": Detail("kab_bandung", "code", TEAMS_SEEING_SD | {
+        "kemenag_province", "kemenag_district"}, TEAMS_SEEING_SD_JATENG),
     "sampling:respondents": Page(DATA, lists="teacher", shows="name",
                                  sees_ours=SEES_TEACHER),
 }

@@ -12,10 +12,16 @@ run prints hundreds of thousands of cards, and without ReportLab's C accelerator
 `drawString`: every field has a fixed place, the parts that are the same on every card of a
 cell (band, labels, the credential box) are written once per document and reused, and the
 values are written as PDF text operators by `_Ink` (ASCII text is passed through; other
-letters go through the font's own subsetting). Renderers take any iterable of rows and write
-to a file object, so a batch never holds its rows in a list.
+letters go through the font's own subsetting). Only the two condensed DejaVu faces are used:
+each embedded font costs time and ~40 kB in every school's file.
+
+Memory: ReportLab keeps every page until `save()`. Each finished page's stream is compressed
+at once (`_compress_last_page`), so a page costs ~3 kB while the document grows instead of
+~20 kB. Renderers take any iterable of rows and write to a file object, so a batch never
+holds its rows in a list.
 """
 
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -24,16 +30,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from anbk.documents.pdf import (
-    FONT,
-    FONT_BOLD,
-    FONT_CONDENSED,
-    FONT_CONDENSED_BOLD,
-    register_fonts,
-)
+from anbk.documents.pdf import FONT_CONDENSED, FONT_CONDENSED_BOLD, register_fonts
 from anbk.documents.qr import pdf_image_mask, qr_matrix
 
 COLUMNS, ROWS = 2, 4
@@ -234,7 +234,8 @@ class _CardWriter:
                f"q 0 G 0.8 w [] 0 d {x:.2f} {bottom:.2f} {INNER_W:.2f} {BOX_H:.2f} re "
                f"{x + INNER_W / 2:.2f} {bottom:.2f} m {x + INNER_W / 2:.2f} "
                f"{bottom + BOX_H:.2f} l S Q", "BT 0 g",
-               ink.text(FONT_BOLD, 8.5, x + 1.5 * mm, top - BAND_H + 2.1 * mm, layout.heading),
+               ink.text(FONT_CONDENSED_BOLD, 9, x + 1.5 * mm, top - BAND_H + 2.1 * mm,
+                         layout.heading),
                ink.right(FONT_CONDENSED, 7.5, x + INNER_W - 1.5 * mm, top - BAND_H + 2.2 * mm,
                          self.year)]
         lines = [(label, top - _Y_FIRST - (i + (1 if i else 0)) * _STEP)
@@ -276,8 +277,8 @@ class _CardWriter:
             y -= _STEP
         bottom = top - CARD_H + 2 * PAD
         for offset, value in ((0, row.username), (INNER_W / 2, row.password)):
-            size, lines = ink.fit(FONT_BOLD, 11, INNER_W / 2 - 3 * mm, value, 1)
-            ops.append(ink.text(FONT_BOLD, size, x + offset + 1.5 * mm, bottom + 2.2 * mm,
+            size, lines = ink.fit(FONT_CONDENSED_BOLD, 12, INNER_W / 2 - 3 * mm, value, 1)
+            ops.append(ink.text(FONT_CONDENSED_BOLD, size, x + offset + 1.5 * mm, bottom + 2.2 * mm,
                                 lines[0]))
         ops.append("ET")
         return "\n".join(ops)
@@ -296,12 +297,22 @@ class _CardWriter:
         for column in range(COLUMNS + 1):
             c.line(left + column * CARD_W, top, left + column * CARD_W, bottom)
         c.setFillGray(0)
-        c.setFont(FONT, 7.5)
+        c.setFont(FONT_CONDENSED, 7.5)
         c.drawString(SIDE_MARGIN, 7 * mm, self.footer)
         c.drawRightString(right, 7 * mm, _("Halaman %(page)d · dicetak %(time)s")
                           % {"page": self.pages, "time": self.printed})
         c.showPage()
+        self._compress_last_page()
         self.on_page = 0
+
+    def _compress_last_page(self) -> None:
+        """Replace the finished page's text stream by its Flate-compressed bytes, marked
+        as filtered so ReportLab writes it as it is at save()."""
+        page = self.canvas._doc.Pages.pages[-1]
+        stream = pdfdoc.PDFStream(content=zlib.compress(page.stream.encode("utf-8")))
+        stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+        page.Contents = stream
+        page.stream = None
 
     def close(self) -> int:
         if self.on_page or not self.pages:

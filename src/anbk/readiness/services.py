@@ -227,6 +227,9 @@ def _check_host(school: School, host: School, moda: str) -> None:
         raise ValidationError({"host": _("Sekolah tidak dapat menumpang pada dirinya sendiri.")})
     if (host.province_id, host.country) != (school.province_id, school.country):
         raise ValidationError({"host": _("Sekolah induk harus berada di provinsi yang sama.")})
+    # Two authorities placing guests at one host at once: the second waits here and then
+    # counts the first one's guest (PostgreSQL; SQLite already runs writers one at a time).
+    School.objects.select_for_update().filter(pk=host.pk).first()
     host_decision = ModaDecision.objects.select_for_update().filter(school=host).first()
     if host_decision is not None and host_decision.status == HostingStatus.GUEST:
         raise ValidationError({"host": _(

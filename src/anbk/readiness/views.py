@@ -228,8 +228,14 @@ def sharing_accept(request):
 def tech_team(request):
     regions = selectors.team_regions(actor=request.user)
     form = TechMemberForm(regions=regions) if regions else None
-    return render(request, "readiness/tech_team.html", {
-        "members": selectors.tech_team_list(actor=request.user), "form": form})
+    return _tech_page(request, form)
+
+
+def _tech_page(request, form):
+    members = list(selectors.tech_team_list(actor=request.user))
+    kept = {m.pk for m in members if services.may_manage_team(request.user, m.region, m.agency)}
+    return render(request, "readiness/tech_team.html", {"members": members, "form": form,
+                                                        "kept": kept})
 
 
 @require_POST
@@ -251,8 +257,7 @@ def tech_add(request):
         else:
             messages.success(request, _("Anggota tim teknis ditambahkan."))
             return redirect("readiness:tech_team")
-    return render(request, "readiness/tech_team.html", {
-        "members": selectors.tech_team_list(actor=request.user), "form": form})
+    return _tech_page(request, form)
 
 
 @require_POST

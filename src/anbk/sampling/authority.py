@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from anbk.accounts.models import Role
 from anbk.accounts.rules import in_good_standing
-from anbk.core.rules import Tier
+from anbk.core.rules import Agency, Tier
 from anbk.core.scoping import NOTHING
 from anbk.registry.models import Region
 
@@ -55,7 +55,8 @@ class Authority:
     @property
     def label(self) -> str:
         where = str(self.region) if self.region else _("Pusat (SILN, SPK)")
-        return f"{where} · {self.agency}" if self.agency else where
+        office = {Agency.KEMDIKBUD: _("Dinas Pendidikan"), Agency.KEMENAG: _("Kemenag")}
+        return f"{where} · {office[self.agency]}" if self.agency else where
 
 
 def authority_of(actor) -> Authority | None:

@@ -120,23 +120,36 @@ def school_get(*, actor, npsn: str) -> School:
 
 
 def school_sample(*, actor, school: School) -> SchoolSample | None:
-    return (SchoolSample.objects.filter(school_q(actor, "school__"), school=school,
-                                        assessment=current_assessment())
-            .select_related("run", "run__actor", "assessment", "finalised_by").first())
+    if not School.objects.filter(school_q(actor), pk=school.pk).exists():
+        return None
+    return sample_of(school=school)
 
 
-def participant_list(*, actor, school: School, stage: str | None = None,
-                     include_removed: bool = False) -> QuerySet[Participant]:
+def school_participants(*, school: School, stage: str | None = None,
+                        include_removed: bool = False) -> QuerySet[Participant]:
     """A school's list in DNS/DNT order: regular sample first, main before reserves, each in
-    the random order."""
-    qs = (Participant.objects.filter(school_q(actor, "school__"), school=school,
-                                     assessment=current_assessment())
+    the random order. Unscoped: for a school the caller already found in scope (or the
+    system on the command line)."""
+    qs = (Participant.objects.filter(school=school, assessment=current_assessment())
           .select_related("student", "student__school", "school"))
     if not include_removed:
         qs = qs.filter(removed_at__isnull=True)
     if stage == Stage.DNT:
         qs = qs.exclude(an_number="")
     return qs.order_by("-sample_type", "participant_type", "random_key", "student__nisn")
+
+
+def participant_list(*, actor, school: School, stage: str | None = None,
+                     include_removed: bool = False) -> QuerySet[Participant]:
+    return school_participants(school=school, stage=stage,
+                               include_removed=include_removed).filter(
+        school_q(actor, "school__"))
+
+
+def sample_of(*, school: School) -> SchoolSample | None:
+    """Unscoped, like school_participants."""
+    return (SchoolSample.objects.filter(school=school, assessment=current_assessment())
+            .select_related("run", "run__actor", "assessment", "finalised_by").first())
 
 
 def participant_get(*, actor, pk: int) -> Participant:

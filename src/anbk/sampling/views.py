@@ -7,15 +7,17 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from anbk.portal.access import permission_required_404
 from anbk.portal.lists import render_list
-from anbk.sampling import selectors, services
+from anbk.registry.selectors import district_choices, region_list
+from anbk.sampling import exports, pdfs, selectors, services
 from anbk.sampling.authority import authority_of, finalises_school, samples_school
 from anbk.sampling.forms import (
     AssessmentForm,
@@ -128,7 +130,9 @@ def school_list(request):
     form = SampleFilterForm(request.GET, actor=request.user)
     rows = selectors.sample_list(actor=request.user, **form.selector_kwargs())
     return render_list(request, "sampling/school_list.html", form, rows, {
-        "may_finalise": request.user.has_perm("sampling.finalise_dnt")})
+        "may_finalise": request.user.has_perm("sampling.finalise_dnt"),
+        "districts": district_choices(actor=request.user)
+        if request.user.has_perm("sampling.run_sampling") else []})
 
 
 @view_required
@@ -284,3 +288,54 @@ def respondents(request):
     form = RespondentFilterForm(request.GET, actor=request.user)
     rows = selectors.respondents(actor=request.user, **form.selector_kwargs())
     return render_list(request, "sampling/respondents.html", form, rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Files: DNS/DNT as CSV or PDF, the district DNS, parent letters (P-7, P-10)
+
+def _file(content: bytes, name: str, fmt: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=exports.CONTENT_TYPES[fmt])
+    disposition = "inline" if fmt == "pdf" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    return response
+
+
+@view_required
+def export(request, npsn, kind, fmt):
+    if kind not in exports.KINDS or fmt not in exports.FORMATS:
+        raise Http404
+    school = selectors.school_get(actor=request.user, npsn=npsn)
+    sample = selectors.school_sample(actor=request.user, school=school)
+    participants = selectors.participant_list(actor=request.user, school=school, stage=kind)
+    try:
+        content, name = exports.export_file(kind=kind, fmt=fmt, school=school, sample=sample,
+                                            participants=participants)
+    except exports.ExportRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("sampling:school_detail", npsn=npsn)
+    return _file(content, name, fmt)
+
+
+@permission_required_404("sampling.run_sampling")
+def district_dns(request, code):
+    district = get_object_or_404(region_list(actor=request.user).filter(parent__isnull=False),
+                                 code=code)
+    participants = selectors.district_participants(actor=request.user, district=district)
+    content = pdfs.district_dns_pdf(district=district, participants=participants)
+    return _file(content, f"dns-{district.code}.pdf", "pdf")
+
+
+@view_required
+def parent_letters(request, npsn):
+    school = selectors.school_get(actor=request.user, npsn=npsn)
+    sample = selectors.school_sample(actor=request.user, school=school)
+    if not pdfs.stage_ready(sample, Stage.DNT):
+        messages.error(request, _("Surat orang tua dicetak setelah DNT ditetapkan."))
+        return redirect("sampling:school_detail", npsn=npsn)
+    assessment = sample.assessment
+    content = pdfs.parent_letters_pdf(
+        school=school, sample=sample,
+        participants=selectors.participant_list(actor=request.user, school=school),
+        starts_on=timezone.localtime(assessment.starts_at).date()
+        if assessment.starts_at else None, ends_on=assessment.ends_on)
+    return _file(content, f"surat-orang-tua-{school.npsn}.pdf", "pdf")
