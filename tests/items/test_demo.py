@@ -2,7 +2,6 @@
 the surveys' tags (R-4, R-5), ready forms and one panel per domain, each key earning full
 credit on its own item."""
 
-import pytest
 from django.db.models import Count
 
 from anbk.core.instruments import (
@@ -19,13 +18,26 @@ from anbk.items.routing import Route, route
 from anbk.items.scoring import score_response
 
 
-@pytest.fixture
-def bank(world):
-    load_demo(users={"penulis.soal": world.item_author, "penelaah.soal": world.item_reviewer})
-    return ItemVersion.objects.select_related("item", "stimulus")
+def _users(world) -> dict:
+    return {"penulis.soal": world.item_author, "penelaah.soal": world.item_reviewer}
 
 
-def test_each_level_has_literasi_on_three_stimuli_and_numerasi_over_four_areas(bank):
+def test_the_demo_bank(world):
+    """Loaded once (a full load takes seconds), then every property of the issue's list is
+    checked on it; loading again changes nothing."""
+    load_demo(users=_users(world))
+    bank = ItemVersion.objects.select_related("item", "stimulus")
+    _each_level_has_literasi_on_three_stimuli_and_numerasi_over_four_areas(bank)
+    _surveys_cover_every_aspect_and_index(bank)
+    _practice_and_forms_are_ready_with_one_panel_per_domain(bank)
+    _the_review_queue_has_work(bank)
+    _every_key_earns_full_credit_and_every_item_renders(bank)
+    before = Item.objects.count()
+    load_demo(users=_users(world))
+    assert Item.objects.count() == before
+
+
+def _each_level_has_literasi_on_three_stimuli_and_numerasi_over_four_areas(bank):
     for level in INSTRUMENT_LEVELS:
         akm = bank.filter(item__bank="akm", level=level, status=VersionStatus.APPROVED)
         literasi = akm.filter(domain="literasi")
@@ -41,7 +53,7 @@ def test_each_level_has_literasi_on_three_stimuli_and_numerasi_over_four_areas(b
         assert kinds == {"text", "table", "image"}
 
 
-def test_surveys_cover_every_aspect_and_index(bank):  # rules R-4, R-5
+def _surveys_cover_every_aspect_and_index(bank):  # rules R-4, R-5
     for level in INSTRUMENT_LEVELS:
         character = bank.filter(item__bank="character_survey", level=level)
         assert character.count() == 12
@@ -57,7 +69,7 @@ def test_surveys_cover_every_aspect_and_index(bank):  # rules R-4, R-5
         assert mine.filter(reverse_keyed=True).exists()
 
 
-def test_practice_and_forms_are_ready_with_one_panel_per_domain(bank):
+def _practice_and_forms_are_ready_with_one_panel_per_domain(bank):
     assert bank.filter(item__bank="practice", level="SD").count() == 5
     assert not TestForm.objects.exclude(status=FormStatus.READY).exists()
     for level in INSTRUMENT_LEVELS:
@@ -69,7 +81,7 @@ def test_practice_and_forms_are_ready_with_one_panel_per_domain(bank):
     assert route(0, routes) == "stage2-easy" and route(4, routes) == "stage2-hard"
 
 
-def test_the_review_queue_has_work(bank):
+def _the_review_queue_has_work(bank):
     assert bank.filter(status=VersionStatus.SUBMITTED).count() == 1
     assert bank.filter(status=VersionStatus.RETURNED).exclude(review_notes="").count() == 1
 
@@ -85,16 +97,10 @@ def _key_response(version):
     return 4
 
 
-def test_every_key_earns_full_credit_and_every_item_renders(bank):
+def _every_key_earns_full_credit_and_every_item_renders(bank):
     for version in bank.exclude(item_type="essay"):
         score = score_response(version.item_type, version.content, _key_response(version))
         assert score.full, version
     for version in bank:
         html = render_item(version, asset_url=lambda asset: f"/a/{asset.pk}")
         assert version.item.code in html
-
-
-def test_loading_twice_changes_nothing(bank, world):
-    before = Item.objects.count()
-    load_demo(users={"penulis.soal": world.item_author, "penelaah.soal": world.item_reviewer})
-    assert Item.objects.count() == before
