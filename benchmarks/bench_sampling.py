@@ -50,16 +50,15 @@ def _spec(fraction: float) -> dict:
 # Parent
 
 def run_case(db: str, fraction: float) -> dict:
-    spec = {"db": db, "fraction": fraction}
+    """One case in a fresh process, so its peak RSS is its own."""
     load = os.getloadavg()[0]
-    proc = subprocess.run([sys.executable, __file__, "--child", json.dumps(spec)],
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stdout + proc.stderr)
+    try:
+        out = subprocess.check_output(
+            [sys.executable, __file__, "--child", json.dumps({"db": db, "fraction": fraction})],
+            text=True)
+    except subprocess.CalledProcessError:
         sys.exit(f"{db} {fraction:.0%} failed")
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
-    result["loadavg_before"] = round(load, 2)
-    return result
+    return {**json.loads(out.strip().splitlines()[-1]), "loadavg_before": round(load, 2)}
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from anbk.sampling.models import Participant, SchoolSample
 from anbk.sampling.numbering import an_number_valid
+from tests.browser.test_portal_browser import login as portal_login
 from tests.people import PASSWORD
 from tests.sampling.helpers import add_students
 
@@ -17,10 +18,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
 def login(page, base_url, username):
-    page.goto(f"{base_url}/akun/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    portal_login(page, base_url, username, PASSWORD)
 
 
 def logout(page):
