@@ -14,15 +14,23 @@ how many hosts have a lab with places to spare: free places ≈ spare × the gue
 participants. The guests are
 handed to both in the same (random) order. Prints time, total participant-km, unplaced
 guests, the engine's lower bound (the split optimum) and the ratio engine/greedy.
+
+With --page the same province is also written to a fresh SQLite database (temporary
+ANBK_VAR_DIR: schools, approved readiness reports whose computers give the hosts their
+places, students of the target grade as participants) and the sharing page's selector,
+`readiness.selectors.sharing_plan`, is timed for the province team: the whole request's work
+minus the template.
 """
 
 import argparse
+import datetime
 import math
 import os
 import platform
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -89,6 +97,72 @@ def check(result, guests, hosts, policy) -> int:
     return bad + sum(load[h] > capacity[h] for h in load)
 
 
+def page_time(guests: list[Site], hosts: list[Site], repeat: int) -> tuple[float, int, int]:
+    """Write the province into a fresh database and time sharing_plan for its team."""
+    with tempfile.TemporaryDirectory(prefix="anbk-bench-sharing-") as var_dir:
+        os.environ["ANBK_VAR_DIR"] = var_dir
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anbk.settings")
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        return _page_run(guests, hosts, repeat)
+
+
+def _page_run(guests, hosts, repeat):
+    from decimal import Decimal
+
+    from anbk.accounts.models import Role, User
+    from anbk.core.rules import TARGET_GRADE
+    from anbk.readiness.models import ReadinessReport
+    from anbk.readiness.selectors import sharing_plan
+    from anbk.registry.models import Region, School, Student
+
+    province = Region.objects.create(code="32", name="Jawa Barat", kind="provinsi")
+    district = Region.objects.create(code="32.04", name="Bandung", kind="kabupaten",
+                                     parent=province)
+    bentuk = {Level.SD: "SD", Level.SMP: "SMP", Level.SMA: "SMA"}
+    tier = {Level.SD: "district", Level.SMP: "district", Level.SMA: "province"}
+    sites = [(g, True) for g in guests] + [(h, False) for h in hosts]
+    School.objects.bulk_create([School(
+        npsn=f"{20000000 + s.key}", name=f"Sekolah {s.key}", bentuk=bentuk[Level(s.level)],
+        level=s.level, status=s.status, agency="kemdikbud", tier=tier[Level(s.level)],
+        district=district, province=province, source="dapodik",
+        latitude=Decimal(f"{s.latitude:.6f}"), longitude=Decimal(f"{s.longitude:.6f}"))
+        for s, _guest in sites], batch_size=2000)
+    pk = dict(School.objects.values_list("npsn", "pk"))
+    team = User.objects.create(username="prov32", role=Role.PROVINCE_TEAM, region=province)
+    reports, students, nisn = [], [], 0
+    born = datetime.date(2011, 1, 1)
+    for site, is_guest in sites:
+        school = pk[f"{20000000 + site.key}"]
+        sessions = LEVEL_RESOURCES[Level(site.level)].max_sessions_per_day
+        own = site.participants if is_guest else 30
+        # A host's computers give exactly its places: computers × sessions − own = capacity.
+        computers = 0 if is_guest else math.ceil((site.capacity + own) / sessions)
+        reports.append(ReadinessReport(
+            school_id=school, client_computers=computers, client_computers_total=computers,
+            rooms=math.ceil(computers / 15) if computers else 0, bandwidth_mbps=Decimal(100),
+            bandwidth_text="100 Mbps", technician_candidates=1, status="approved"))
+        for _ in range(own):
+            nisn += 1
+            students.append(Student(nisn=f"{nisn:010d}", school_id=school, name="Peserta",
+                                    sex="P", birth_date=born,
+                                    grade=TARGET_GRADE[Level(site.level)]))
+    ReadinessReport.objects.bulk_create(reports, batch_size=2000)
+    Student.objects.bulk_create(students, batch_size=5000)
+    from anbk.readiness.sharing import Policy as _Policy
+
+    times, plan = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        plan = sharing_plan(actor=team, policy=_Policy(max_km=15))
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), len(plan.result.placements), len(plan.result.unplaced)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--schools", type=int, default=5000)
@@ -98,6 +172,8 @@ def main() -> None:
                         help="hosts' free places as a multiple of the guests' participants")
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument("--repeat", type=int, default=3, help="timed runs; the median is shown")
+    parser.add_argument("--page", action="store_true",
+                        help="also time the sharing page's selector on a SQLite database")
     args = parser.parse_args()
 
     guests, hosts = province(args.schools, args.guests, args.spare, args.seed)
@@ -125,6 +201,10 @@ def main() -> None:
     print(f"engine/greedy total distance = {engine.total / base.total:.3f}; on the "
           f"{len(common)} guests both placed = {engine_common / base_common:.3f}; "
           f"unplaced {len(engine.unplaced)} vs {len(base.unplaced)}")
+    if args.page:
+        seconds, placed, unplaced = page_time(guests, hosts, args.repeat)
+        print(f"sharing page selector on SQLite (reads, calculator per school, engine): "
+              f"{seconds:.2f} s; {placed} placed, {unplaced} unplaced")
 
 
 if __name__ == "__main__":

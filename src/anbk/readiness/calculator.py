@@ -54,7 +54,7 @@ class Facilities:
 
 @dataclass(frozen=True)
 class Gap:
-    item: str
+    item: str  # lazy: translated only when a page shows it
     needed: object
     available: object
     unit: str = ""
@@ -127,13 +127,13 @@ def calculate(level: Level, participants: int, facilities: Facilities | None) ->
     )
     bandwidth = have.bandwidth_mbps
     req.gaps.extend([
-        Gap(str(_("Komputer klien")), min_computers, have.client_computers),
-        Gap(str(_("Ruang")), rooms, have.rooms),
-        Gap(str(_("Server proktor (semi-daring)")), req.proctor_servers, have.proctor_servers),
-        Gap(str(_("Proktor")), req.proctors, have.proctors),
-        Gap(str(_("Teknisi")), req.technicians, have.technicians),
-        Gap(str(_("Bandwidth daring")), online_mbps, bandwidth, "Mbps"),
-        Gap(str(_("Bandwidth semi-daring")), req.semi_online_mbps, bandwidth, "Mbps"),
+        Gap(_("Komputer klien"), min_computers, have.client_computers),
+        Gap(_("Ruang"), rooms, have.rooms),
+        Gap(_("Server proktor (semi-daring)"), req.proctor_servers, have.proctor_servers),
+        Gap(_("Proktor"), req.proctors, have.proctors),
+        Gap(_("Teknisi"), req.technicians, have.technicians),
+        Gap(_("Bandwidth daring"), online_mbps, bandwidth, "Mbps"),
+        Gap(_("Bandwidth semi-daring"), req.semi_online_mbps, bandwidth, "Mbps"),
     ])
     _suggest(req, have)
     return req

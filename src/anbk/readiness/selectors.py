@@ -142,14 +142,23 @@ def _host_area(actor) -> Q:
     return Q(province_id__in=School.objects.filter(school_q(actor)).values("province_id"))
 
 
+# What the engine, the calculator and the sharing page read of a school: a province has
+# thousands, so nothing more is loaded.
+_SITE_FIELDS = ("npsn", "name", "bentuk", "level", "status", "agency", "province_id",
+                "country", "latitude", "longitude", *(f"readiness__{name}" for name in (
+                    "client_computers", "proctor_server_candidates", "proctor_server_spec_ok",
+                    "rooms", "bandwidth_mbps", "electricity", "generator",
+                    "proctor_candidates", "technician_candidates", "status")))
+
+
 def _sites(actor, guests_qs: QuerySet[School]) -> _Sites:
     """The engine's view of the guests asked about and of every possible host: a school with
     an approved report, decided or suggested self-hosted, with places left (S-2)."""
     hosts_qs = (School.objects.filter(_host_area(actor), readiness__status=ReportStatus.APPROVED)
                 .exclude(moda_decision__status=HostingStatus.GUEST))
-    schools = {s.pk: s for s in guests_qs.select_related("readiness")}
+    schools = {s.pk: s for s in guests_qs.select_related("readiness").only(*_SITE_FIELDS)}
     guest_ids = set(schools)
-    schools.update({s.pk: s for s in hosts_qs.select_related("readiness")})
+    schools.update({s.pk: s for s in hosts_qs.select_related("readiness").only(*_SITE_FIELDS)})
     decided_guests = dict(ModaDecision.objects.filter(host_id__in=list(schools))
                           .values_list("school_id", "host_id"))
     counts = participant_counts([*schools, *decided_guests])
