@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 # One great-circle distance for the project (the resource-sharing engine's).
 from anbk.readiness.sharing import great_circle_km
 
-# Grid cell for the nearest-candidate search, in degrees (about 11 km at the equator).
-CELL_DEGREES = 0.1
+# The nearest-candidate grid holds about this many candidates per cell (its cell size
+# follows the pool's density), bounded below so a dense city still gets sensible cells.
+PER_CELL = 4
+MIN_CELL_DEGREES = 0.005
 # How many nearest eligible candidates each seat offers the greedy matching.
 NEAREST = 8
 # Orders pairs whose distance is unknown (a school without coordinates) after known ones.
@@ -84,27 +86,31 @@ def _cost(seat: Seat, candidate: Candidate) -> float:
     return UNKNOWN_KM if km is None else km
 
 
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
-
-
 class _Grid:
     """Candidates bucketed by grid cell, searched ring by ring outwards from a seat."""
 
     def __init__(self, candidates: list[Candidate]):
+        placed = [(i, c) for i, c in enumerate(candidates)
+                  if c.lat is not None and c.lon is not None]
+        self.unplaced = [i for i, c in enumerate(candidates) if c.lat is None or c.lon is None]
+        self.size = MIN_CELL_DEGREES
+        if placed:
+            lats = [c.lat for _i, c in placed]
+            lons = [c.lon for _i, c in placed]
+            area = (max(lats) - min(lats)) * (max(lons) - min(lons))
+            self.size = max(MIN_CELL_DEGREES, math.sqrt(area * PER_CELL / len(placed)))
         self.cells: dict[tuple[int, int], list[int]] = defaultdict(list)
-        self.unplaced: list[int] = []
-        for index, candidate in enumerate(candidates):
-            if candidate.lat is None or candidate.lon is None:
-                self.unplaced.append(index)
-            else:
-                self.cells[_cell(candidate.lat, candidate.lon)].append(index)
+        for index, candidate in placed:
+            self.cells[self.cell(candidate.lat, candidate.lon)].append(index)
         if self.cells:
             rows = [c[0] for c in self.cells]
             cols = [c[1] for c in self.cells]
             self.bounds = (min(rows), max(rows), min(cols), max(cols))
         else:
             self.bounds = (0, -1, 0, -1)
+
+    def cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / self.size), math.floor(lon / self.size)
 
     def _max_ring(self, centre: tuple[int, int]) -> int:
         r0, r1, c0, c1 = self.bounds
@@ -130,10 +136,16 @@ class _Grid:
             # No place to measure from: any accepted candidate is as near as any other.
             every = (i for cell in self.cells.values() for i in cell)
             return [i for i in (*self.unplaced, *every) if accept(i)][:wanted]
-        centre = _cell(seat.lat, seat.lon)
+        centre = self.cell(seat.lat, seat.lon)
         found: list[int] = []
         extra_rings = None
         for r in range(self._max_ring(centre) + 1):
+            if (2 * r + 1) ** 2 > 4 * len(self.cells):
+                # Rings this wide are mostly empty: take every cell not yet walked.
+                found.extend(i for cell, members in self.cells.items()
+                             if max(abs(cell[0] - centre[0]), abs(cell[1] - centre[1])) >= r
+                             for i in members if accept(i))
+                break
             found.extend(i for i in self._ring(centre, r) if accept(i))
             if extra_rings is None and len(found) >= wanted:
                 extra_rings = 1
@@ -164,8 +176,8 @@ def plan_supervisors(seats: Iterable[Seat], candidates: Iterable[Candidate],
     for seat in seats:
         seats_by_slot[seat.slot].append(seat)
 
-    # A room offers the same nearest candidates in every slot; cache them per room.
-    nearest_by_room: dict[Hashable, list[int]] = {}
+    # A room offers the same nearest candidates in every slot; cache them with their cost.
+    nearest_by_room: dict[Hashable, list[tuple[float, int]]] = {}
     plan = Plan()
     for slot in sorted(seats_by_slot):
         taken = taken_by_slot[slot]
@@ -174,9 +186,10 @@ def plan_supervisors(seats: Iterable[Seat], candidates: Iterable[Candidate],
         for s, seat in enumerate(slot_seats):
             near = nearest_by_room.get(seat.room)
             if near is None:
-                near = grid.nearest(seat, NEAREST, lambda i, seat=seat: eligible(seat, pool[i]))
+                found = grid.nearest(seat, NEAREST, lambda i, seat=seat: eligible(seat, pool[i]))
+                near = sorted((_cost(seat, pool[i]), i) for i in found)[:NEAREST]
                 nearest_by_room[seat.room] = near
-            edges.extend((_cost(seat, pool[i]), s, i) for i in near if i not in taken)
+            edges.extend((cost, s, i) for cost, i in near if i not in taken)
         edges.sort()
         chosen: dict[int, int] = {}
         for _cost_km, s, i in edges:
