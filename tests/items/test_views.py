@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from anbk.items import services
 from anbk.items.models import FormStatus, ItemVersion, TestForm, VersionStatus
 from anbk.items.render import render_item
 from anbk.items.views import asset_url
@@ -188,3 +189,17 @@ def test_the_centre_admin_reads_no_item(client, world):  # rule D-7
         == 404
     home = client.get(reverse("portal:home")).content.decode()
     assert reverse("items:item_list") not in home
+
+
+def test_an_approved_item_on_an_older_stimulus_is_edited_onto_the_newest(author_client,
+                                                                         world):
+    author = world.item_author
+    stimulus = services.stimulus_create(actor=author, code="S-OLD", kind="text", title="T",
+                                        domain="numerasi", level="SD", body="Lama")
+    first = approved(author, world.item_reviewer, "N-STI", stimulus=stimulus)
+    newer = services.stimulus_edit(actor=author, stimulus=stimulus, body="Baru")
+    url = reverse("items:item_edit", kwargs={"pk": first.pk})
+    form = {**COMMON, "choices": "* Pagi\nSiang", "stimulus": str(stimulus.pk),
+            "updated_at": first.updated_at.isoformat()}
+    assert author_client.post(url, form).status_code == 302
+    assert ItemVersion.objects.get(item__code="N-STI", number=2).stimulus == newer

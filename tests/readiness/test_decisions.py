@@ -185,3 +185,8 @@ def test_the_plan_lists_schools_with_impossible_coordinates(world, pair):  # rul
     _place(guest, (Decimal("-7.0"), Decimal("17.5")))  # a digit lost from the longitude
     plan = selectors.sharing_plan(actor=world.district, policy=Policy(15))
     assert plan.guests == 0 and any("20200021" in text for text in plan.problems)
+
+
+def test_an_undecided_school_sits_at_home(world):  # rules S-1, S-2: the default until decided
+    assert selectors.host_of(world.sd) == world.sd
+    assert not selectors.guests_of(world.sd).exists()

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from anbk.core.instruments import (
     ITEM_TYPES,
@@ -54,6 +55,9 @@ _GROUPED = {sep: re.compile(rf"^({_SIGN})(\d{{1,3}}(?:\{sep}\d{{3}})+)(?:\{dec}(
             for sep, dec in ((".", ","), (",", "."))}
 
 
+# Answers repeat (every key is compared with many responses, and responses like "2,5" recur):
+# both normalisations are pure, so they are cached.
+@lru_cache(maxsize=65536)
 def normalise_text(text: str) -> str:
     """Case, width and spacing do not matter: NFKC, case-folded and NFKC again (folding can
     decompose a letter: Unicode's compatibility caseless match), inner runs of white space
@@ -67,6 +71,7 @@ def _decimal(sign: str, whole: str, fraction: str = "") -> Decimal:
     return Decimal(f"{sign}{whole or '0'}.{fraction or '0'}")
 
 
+@lru_cache(maxsize=65536)
 def numeric_readings(text: str) -> frozenset[Decimal]:
     """The numbers a written answer can mean. A decimal comma and a decimal point are the
     same ("2,5" = "2.5"); "1.250.000" and "1,250,000" group thousands, "1.250,5" and

@@ -323,9 +323,10 @@ def item_edit(*, actor, version: ItemVersion, expected_updated_at=None,
     if open_version is not None:
         raise ValidationError(_("Soal ini sudah punya versi %(n)s yang sedang dikerjakan; "
                                 "ubah versi itu.") % {"n": open_version.number})
-    if current["stimulus"] is not None and "stimulus" not in changes:
-        current["stimulus"] = stimulus_latest(current["stimulus"].code)
-    cleaned = _version_fields(item.bank, current | changes)
+    wanted = current | changes
+    if wanted["stimulus"] is not None:  # a new version shows the newest stimulus
+        wanted["stimulus"] = stimulus_latest(wanted["stimulus"].code)
+    cleaned = _version_fields(item.bank, wanted)
     number = item.versions.aggregate(n=Max("number"))["n"] + 1
     try:
         with transaction.atomic():

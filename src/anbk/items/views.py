@@ -88,10 +88,15 @@ def review_queue_view(request):
     return render_list(request, "items/review_queue.html", None, rows)
 
 
-def _stimuli_for(request, bank: str):
+def _stimuli_for(request, bank: str, shown=None):
+    """The newest version of every stimulus, and the one the edited version shows (an
+    approved item may show an older version; its next version moves to the newest)."""
     if bank not in ("akm", "practice"):
         return ()
-    return selectors.stimulus_list(actor=request.user)
+    stimuli = list(selectors.stimulus_list(actor=request.user))
+    if shown is not None and shown not in stimuli:
+        stimuli.append(shown)
+    return stimuli
 
 
 @author_only
@@ -125,7 +130,7 @@ def item_edit_view(request, pk):
     version = selectors.item_version_get(actor=request.user, pk=pk)
     form = ItemForm(request.POST or None, initial=ItemForm.initial_from(version),
                     bank=version.item.bank, item_type=version.item_type, creating=False,
-                    stimuli=_stimuli_for(request, version.item.bank))
+                    stimuli=_stimuli_for(request, version.item.bank, version.stimulus))
     if request.method == "POST" and form.is_valid():
         seen = parse_datetime(form.cleaned_data.get("updated_at") or "")
         try:
