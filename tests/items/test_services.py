@@ -407,3 +407,22 @@ def test_the_list_shows_each_items_newest_version(author, reviewer):
     assert list(selectors.review_queue(actor=reviewer)) == []
     services.item_submit(actor=author, version=second)
     assert list(selectors.review_queue(actor=reviewer)) == [second]
+
+
+def test_two_authors_opening_a_version_at_once_get_a_clear_error(author, reviewer,
+                                                                 monkeypatch):
+    """The race the one-open-version constraint settles: the second insert fails in the
+    database, and the author reads why instead of an error page."""
+    first = approved(author, reviewer, "N-RACE")
+    real_create = ItemVersion.objects.create
+
+    def racing_create(**fields):
+        real_create(**fields | {"author": reviewer})  # the other author's version lands first
+        return real_create(**fields)
+
+    monkeypatch.setattr(ItemVersion.objects, "create", racing_create)
+    with pytest.raises(ValidationError, match="diubah orang lain"):
+        services.item_edit(actor=author, version=first, prompt="Saya juga")
+    monkeypatch.undo()
+    # Nothing of the refused edit stays (the simulated rival shared its transaction here).
+    assert ItemVersion.objects.filter(item__code="N-RACE").count() == 1

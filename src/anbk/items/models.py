@@ -316,3 +316,8 @@ class ModuleItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.module.key} #{self.position}: {self.version}"
+
+
+# QTI imports and session content keys live in their own module (the QTI and packages half of
+# issue 6); imported here so Django registers them with the app.
+from anbk.items.package_models import QtiImport, SessionContentKey  # noqa: E402, F401

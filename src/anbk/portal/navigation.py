@@ -55,6 +55,7 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem(_("Stimulus"), "items:stimulus_list", "items.view_bank", _("Instrumen")),
     MenuItem(_("Antrean Telaah"), "items:review_queue", "items.view_bank", _("Instrumen")),
     MenuItem(_("Paket & Panel"), "items:form_list", "items.view_bank", _("Instrumen")),
+    MenuItem(_("QTI 3.0"), "items:qti_home", "items.view_bank", _("Instrumen")),
 
     # Schedule and sessions (scheduling/, issue 5)
     MenuItem(_("Jadwal"), "scheduling:home", "scheduling.view_calendar", _("Pelaksanaan")),

@@ -22,14 +22,15 @@ from anbk.registry.models import Region
 @dataclass(frozen=True)
 class Authority:
     """A set of schools one office samples: a tier, a region (none for the centre) and an
-    agency (none: every agency, for the system on the command line)."""
+    agency (none: every agency, for the system on the command line). The system alone may
+    also leave the tier empty: the whole country in one run (benchmarks/bench_sampling.py)."""
 
-    tier: str
+    tier: str | None
     region: Region | None
     agency: str | None
 
     def school_q(self, prefix: str = "") -> Q:
-        q = Q(**{f"{prefix}tier": self.tier})
+        q = Q(**{f"{prefix}tier": self.tier}) if self.tier else Q()
         if self.tier == Tier.DISTRICT:
             q &= Q(**{f"{prefix}district_id": self.region.pk})
         elif self.tier == Tier.PROVINCE:
@@ -40,7 +41,7 @@ class Authority:
 
     def sql(self) -> tuple[str, list]:
         """The same filter over registry_school `s`."""
-        clauses, params = ["s.tier = %s"], [self.tier]
+        clauses, params = (["s.tier = %s"], [self.tier]) if self.tier else (["1 = 1"], [])
         if self.tier == Tier.DISTRICT:
             clauses.append("s.district_id = %s")
             params.append(self.region.pk)
@@ -54,6 +55,8 @@ class Authority:
 
     @property
     def label(self) -> str:
+        if self.tier is None:
+            return _("Nasional")
         where = str(self.region) if self.region else _("Pusat (SILN, SPK)")
         office = {Agency.KEMDIKBUD: _("Dinas Pendidikan"), Agency.KEMENAG: _("Kemenag")}
         return f"{where} · {office[self.agency]}" if self.agency else where

@@ -74,35 +74,38 @@ def select_participants(*, run) -> None:
     target = target_grade_sql()
     main = _case_by_level({level: q.main for level, q in QUOTAS.items()})
     total = _case_by_level({level: q.total for level, q in QUOTAS.items()})
+    # MATERIALIZED: the key is computed once per candidate (SQLite would otherwise inline
+    # the subquery and call the hash function for every reference to the column).
     sql = f"""
         INSERT INTO sampling_participant
             (assessment_id, school_sample_id, school_id, student_id, run_id, sample_type,
              participant_type, random_key, source, verification, flag_reason, flag_note,
              resolution_note, removal_reason, an_number)
+        WITH keyed AS MATERIALIZED (
+            SELECT ss.id AS school_sample_id, st.school_id AS school_id,
+                   st.id AS student_id, st.nisn AS nisn,
+                   CASE WHEN st.grade = {target} THEN 'regular' ELSE 'oversample' END
+                       AS sample_type,
+                   {key_sql(vendor)} AS random_key,
+                   {main} AS main_quota, {total} AS total_quota
+            FROM sampling_schoolsample ss
+            JOIN registry_school s ON s.id = ss.school_id
+            JOIN registry_student st ON st.school_id = s.id
+            WHERE ss.run_id = %s AND {_candidates_sql(vendor)}
+        ), ranked AS (
+            SELECT keyed.*, ROW_NUMBER() OVER (
+                       PARTITION BY keyed.school_id, keyed.sample_type
+                       ORDER BY keyed.random_key, keyed.nisn) AS position
+            FROM keyed
+        )
         SELECT %s, ranked.school_sample_id, ranked.school_id, ranked.student_id, %s,
                ranked.sample_type,
                CASE WHEN ranked.position <= ranked.main_quota THEN 'main' ELSE 'reserve' END,
                ranked.random_key, 'sampled', 'pending', '', '', '', '', ''
-        FROM (
-            SELECT keyed.*, ROW_NUMBER() OVER (
-                       PARTITION BY keyed.school_id, keyed.sample_type
-                       ORDER BY keyed.random_key, keyed.nisn) AS position
-            FROM (
-                SELECT ss.id AS school_sample_id, st.school_id AS school_id,
-                       st.id AS student_id, st.nisn AS nisn,
-                       CASE WHEN st.grade = {target} THEN 'regular' ELSE 'oversample' END
-                           AS sample_type,
-                       {key_sql(vendor)} AS random_key,
-                       {main} AS main_quota, {total} AS total_quota
-                FROM sampling_schoolsample ss
-                JOIN registry_school s ON s.id = ss.school_id
-                JOIN registry_student st ON st.school_id = s.id
-                WHERE ss.run_id = %s AND {_candidates_sql(vendor)}
-            ) keyed
-        ) ranked
+        FROM ranked
         WHERE ranked.position <= ranked.total_quota
     """
-    params = [run.assessment_id, run.pk, str(run.seed), run.pk, run.assessment_id]
+    params = [str(run.seed), run.pk, run.assessment_id, run.assessment_id, run.pk]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 

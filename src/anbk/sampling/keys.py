@@ -32,5 +32,5 @@ def register_sqlite_function(sender, connection, **kwargs) -> None:
     """SQLite has no SHA-256: give each connection the Python one (deterministic, so SQLite
     may use it in indexes and the planner may cache it)."""
     if connection.vendor == "sqlite":
-        connection.connection.create_function(
-            "anbk_sample_key", 2, lambda seed, nisn: sample_key(seed, nisn), deterministic=True)
+        connection.connection.create_function("anbk_sample_key", 2, sample_key,
+                                              deterministic=True)

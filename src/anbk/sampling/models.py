@@ -97,7 +97,6 @@ class SchoolSample(models.Model):
         ordering = ["school__npsn"]
         constraints = [models.UniqueConstraint(fields=["assessment", "school"],
                                                name="schoolsample_one_per_school")]
-        indexes = [models.Index(fields=["run"], name="schoolsample_run_idx")]
 
     def __str__(self) -> str:
         return f"{self.school_id} {self.stage}"
@@ -141,14 +140,17 @@ class Participant(models.Model):
     NISN): main first, then reserves. A nominee removed during DNS keeps its row
     (`removed_at` set) for the record."""
 
+    # Without its own index: the unique (assessment, student) leads with it.
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT,
-                                   related_name="participants")
+                                   related_name="participants", db_index=False)
     school_sample = models.ForeignKey(SchoolSample, on_delete=models.PROTECT,
                                       related_name="participants")
     # The school the student was sampled at; a later move shows as a mismatch with
     # student.school and goes through the DNS flag flow.
+    # Indexed by participant_order_idx, which leads with it.
     school = models.ForeignKey("registry.School", on_delete=models.PROTECT,
-                               related_name="participants", verbose_name=_("sekolah"))
+                               related_name="participants", verbose_name=_("sekolah"),
+                               db_index=False)
     student = models.ForeignKey("registry.Student", on_delete=models.PROTECT,
                                 related_name="participations", verbose_name=_("peserta didik"))
     run = models.ForeignKey(SamplingRun, on_delete=models.PROTECT, related_name="participants")
@@ -186,7 +188,6 @@ class Participant(models.Model):
         indexes = [
             models.Index(fields=["school", "sample_type", "random_key"],
                          name="participant_order_idx"),
-            models.Index(fields=["school_sample"], name="participant_sample_idx"),
         ]
 
     def __str__(self) -> str:

@@ -137,13 +137,13 @@ def _run_region(*, actor, authority: Authority, seed: int) -> SamplingRun:
     scope_sql, scope_params = authority.sql()
     run = SamplingRun.objects.create(
         assessment=assessment, kind=RunKind.REGION, region=authority.region,
-        tier=authority.tier, agency=authority.agency or "", seed=seed, params=_params(),
+        tier=authority.tier or "", agency=authority.agency or "", seed=seed, params=_params(),
         actor=actor)
     schools = engine.create_school_samples(run=run, scope_sql=scope_sql,
                                            scope_params=scope_params)
     if not schools:
         last = (SamplingRun.objects.filter(assessment=assessment, region=authority.region,
-                                           tier=authority.tier).exclude(pk=run.pk)
+                                           tier=authority.tier or "").exclude(pk=run.pk)
                 .select_related("actor").first())
         message = _("Tidak ada sekolah yang perlu disampling di %(where)s: semua sekolah "
                     "sudah punya sampel.") % {"where": authority.label}
