@@ -12,6 +12,9 @@
 | `imports.import_students` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.import_teachers` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.load_siln` | ✓ | | | | |
+| `documents.print_documents` | ✓ | ✓ | ✓ | ✓ | proctor |
+| `documents.upload_scans` | | | | ✓ | proctor |
+| `documents.batch_print` | ✓ | ✓ | ✓ | | |
 | `sampling.view_participants` | ✓ | ✓ | ✓ | ✓ | |
 | `sampling.run_sampling` | ✓ | ✓ | ✓ | | |
 | `sampling.resolve_dns` | ✓ | ✓ | ✓ | | |
@@ -159,6 +162,13 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     | is_technician | is_supervisor,
 
     # Printed documents and signed scans (documents/, issue 5).
+    # Cards and lists of a school: its operator and proctor (POS: the proctor prints the
+    # login cards and hands them out), and the teams above it.
+    "documents.print_documents": keeps_registry | is_proctor,
+    # The signed scans go back from the school after every session (POS BAB V).
+    "documents.upload_scans": is_school_operator | is_proctor,
+    # All of a team's schools as one zip, built in the background.
+    "documents.batch_print": is_staff_team,
 }
 # The import pages are there for whoever may import at least one kind.
 PERMISSIONS["imports.use_imports"] = (

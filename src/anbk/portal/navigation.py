@@ -65,6 +65,7 @@ MENU: tuple[MenuItem, ...] = (
              "scheduling.view_checklist", _("Pelaksanaan")),
 
     # Documents (documents/, issue 5)
+    MenuItem(_("Dokumen"), "documents:home", "documents.print_documents", _("Pelaksanaan")),
 
     MenuItem(_("Akun"), "accounts:user_list", "accounts.manage_accounts", _("Pengguna")),
     MenuItem(_("Log Audit"), "portal:audit_log", "portal.read_audit", _("Pengguna")),
