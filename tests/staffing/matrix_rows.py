@@ -116,8 +116,11 @@ MATRIX = {
                                       sees_theirs=TEAMS_SEE_SD_JATENG),
     "staffing:proctor_list_pdf": _school_post(),
     "staffing:server_create": Detail("room", "pk", method="post"),
+    "staffing:room_update": Detail("room", "pk", method="post",
+                                   data={"name": "Lab Ubah", "clients": "10"}),
     "staffing:room_delete": Detail("room", "pk", method="post"),
     "staffing:server_delete": Detail("proctor_server", "pk", method="post"),
+    "staffing:official_account": Detail("official", "pk", method="post", data={"account": ""}),
     "staffing:official_delete": Detail("official", "pk", method="post"),
     "staffing:unassign": Detail("assignment", "pk", method="post"),
 }

@@ -177,3 +177,31 @@ def test_the_district_records_training_and_the_gap_closes(client, world):  # rul
     assert client.post(reverse("staffing:training", args=[world.sd.npsn]),
                        {"officials": [official.pk], "trained_on": "2021-10-02"}
                        ).status_code == 404
+
+
+def test_a_room_is_edited_and_an_absurd_edit_changes_nothing(operator, world):  # rule S-4
+    room = services.room_create(actor=world.operator, school=world.sd, name="Lab", clients=15)
+    url = reverse("staffing:room_update", args=[room.pk])
+    response = operator.post(url, {"name": "Lab Bahasa", "clients": "12"}, follow=True)
+    assert "Ruang Lab Bahasa diperbarui." in response.content.decode()
+    for bad in ({"name": "Lab Bahasa", "clients": "40"}, {"name": "", "clients": "10"},
+                {"name": "Lab X", "clients": "dua"}):
+        response = operator.post(url, bad, follow=True)
+        assert 'class="msg error"' in response.content.decode()
+    room.refresh_from_db()
+    assert (room.name, room.clients) == ("Lab Bahasa", 12)
+
+
+def test_an_officials_portal_account_is_linked_after_appointment(operator, world):  # S-7
+    official = services.official_create(actor=world.operator, person=teacher(world.sd),
+                                        role="proctor", home_school=world.sd)
+    url = reverse("staffing:official_account", args=[official.pk])
+    operator.post(url, {"account": world.technician.pk})  # a technician's account: refused
+    official.refresh_from_db()
+    assert official.account is None
+    operator.post(url, {"account": world.proctor.pk})
+    official.refresh_from_db()
+    assert official.account == world.proctor
+    operator.post(url, {"account": ""})
+    official.refresh_from_db()
+    assert official.account is None

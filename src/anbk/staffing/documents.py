@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
 
 from anbk.documents import pdf
 from anbk.registry.models import School
@@ -52,7 +53,9 @@ def pledge_pdf(*, pledge: Pledge) -> bytes:
                           (_("Tugas"), role),
                           (_("Sekolah asal"), f"{official.home_school.name} "
                                               f"(NPSN {official.home_school.npsn})")]),
+        Spacer(1, 3 * mm),
         pdf.data_table([_("Pernyataan")], [[s] for s in pledge_text.statements(role.lower())]),
+        Spacer(1, 3 * mm),
         pdf.paragraph(_("Ditandatangani secara elektronik di portal ANBK oleh akun %(user)s "
                         "pada %(at)s dari alamat IP %(ip)s (versi naskah %(version)s).")
                       % {"user": pledge.signed_by.username,

@@ -17,8 +17,10 @@ urlpatterns = [
     path("sekolah/<str:npsn>/daftar-id-proktor/", views.proctor_list_pdf,
          name="proctor_list_pdf"),
     path("ruang/<int:pk>/server/", views.server_create, name="server_create"),
+    path("ruang/<int:pk>/ubah/", views.room_update, name="room_update"),
     path("ruang/<int:pk>/hapus/", views.room_delete, name="room_delete"),
     path("server/<int:pk>/hapus/", views.server_delete, name="server_delete"),
+    path("petugas/<int:pk>/akun/", views.official_account, name="official_account"),
     path("petugas/<int:pk>/hapus/", views.official_delete, name="official_delete"),
     path("penugasan/<int:pk>/hapus/", views.unassign, name="unassign"),
 ]

@@ -55,6 +55,21 @@ def school_list(request):
     return render_list(request, "staffing/school_list.html", form, rows)
 
 
+def _with_accounts(officials, school) -> list:
+    """Each official with the accounts it may be linked to (own staff only)."""
+    accounts: dict[str, list] = {}
+    rows = []
+    for official in officials:
+        if official.home_school_id != school.pk:
+            rows.append((official, None))
+            continue
+        if official.role not in accounts:
+            accounts[official.role] = list(selectors.accounts_for(school=school,
+                                                                  role=official.role))
+        rows.append((official, accounts[official.role]))
+    return rows
+
+
 def _school_page(request, school, *, room_form=None, official_form=None, assign_form=None,
                  training_form=None):
     actor = request.user
@@ -62,7 +77,8 @@ def _school_page(request, school, *, room_form=None, official_form=None, assign_
     return render(request, "staffing/school.html", {
         "school": school,
         "grid": selectors.assignment_grid(school=school),
-        "officials": selectors.officials_for_school(actor=actor, school=school),
+        "officials": _with_accounts(selectors.officials_for_school(actor=actor, school=school),
+                                    school),
         "gaps": gaps,
         "room_form": room_form or RoomForm(),
         "server_form": ServerForm(),
@@ -207,6 +223,32 @@ def _add_server(request, room):
     return server.proctor_id
 
 
+def _form_or_refuse(form):
+    if not form.is_valid():
+        raise ValidationError([e for errors in form.errors.values() for e in errors])
+    return form.cleaned_data
+
+
+def _update_room(request, room):
+    data = _form_or_refuse(RoomForm(request.POST))
+    services.room_update(actor=request.user, room=room, name=data["name"],
+                         clients=data["clients"])
+    return room.name
+
+
+def _link_account(request, official):
+    wanted = request.POST.get("account") or None
+    account = None
+    if wanted:
+        account = selectors.accounts_for(school=official.home_school, role=official.role
+                                         ).filter(pk=wanted).first()
+        if account is None:
+            raise ValidationError(_("Akun harus akun %(role)s di sekolah asal.")
+                                  % {"role": official.get_role_display()})
+    services.official_set_account(actor=request.user, official=official, account=account)
+    return str(official)
+
+
 def _delete_room(request, room):
     services.room_delete(actor=request.user, room=room)
     return room.name
@@ -229,6 +271,9 @@ def _unassign(request, assignment):
 
 server_create = _object_post(selectors.room_get, _add_server,
                              _lazy("Server proktor %(name)s didaftarkan."))
+room_update = _object_post(selectors.room_get, _update_room, _lazy("Ruang %(name)s diperbarui."))
+official_account = _object_post(selectors.official_get, _link_account,
+                                _lazy("Akun portal %(name)s diperbarui."))
 room_delete = _object_post(selectors.room_get, _delete_room, _lazy("Ruang %(name)s dihapus."))
 server_delete = _object_post(selectors.server_get, _delete_server,
                              _lazy("Server proktor %(name)s dihapus; ID-nya tidak berlaku lagi."))
