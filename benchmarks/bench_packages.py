@@ -14,6 +14,7 @@ schema validation, conversion); baseline: the same items through json.dumps/json
 """
 
 import argparse
+import base64
 import json
 import os
 import platform
@@ -30,8 +31,10 @@ def setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anbk.settings")
     os.environ.setdefault("ANBK_VAR_DIR", tempfile.mkdtemp(prefix="anbk-bench-"))
     import django
+    from django.core.management import call_command
 
     django.setup()
+    call_command("migrate", verbosity=0)  # key changes are audited
 
 
 def panel_payload(items: int) -> dict:
@@ -44,7 +47,7 @@ def panel_payload(items: int) -> dict:
              "content": {"choices": [{"id": c, "text": f"Pilihan {c} untuk soal {n}"}
                                      for c in "ABCD"], "correct": ["B"]}}
             for n in range(items)]}],
-        "media": {"denah": image.hex()},
+        "media": {"denah": base64.b64encode(image).decode("ascii")},
     }
 
 

@@ -116,6 +116,44 @@ def cmd_export(args) -> int:
                               username=args.user)
 
 
+def cmd_packages(args) -> int:
+    from pathlib import Path
+
+    from django.core.exceptions import ValidationError
+
+    from anbk.items import keys, package_services, packages
+    from anbk.items.models import TestForm
+
+    try:
+        if args.action == "build":
+            if not (args.form and args.session and args.out):
+                print("GAGAL: build memerlukan --form, --session dan --out.", file=sys.stderr)
+                return 2
+            form = TestForm.objects.filter(code=args.form.strip().upper()).first()
+            if form is None:
+                print(f"GAGAL: paket soal {args.form} tidak ada.", file=sys.stderr)
+                return 1
+            data = package_services.session_package_build(actor=None, form=form,
+                                                          session=args.session)
+            Path(args.out).write_bytes(data)
+            print(f"Paket {form.code} untuk sesi {args.session.strip()}: {args.out} "
+                  f"({len(data):,} byte).")
+        else:
+            if not args.file:
+                print("GAGAL: verify memerlukan berkas paket.", file=sys.stderr)
+                return 2
+            header = packages.verify_package(Path(args.file).read_bytes())
+            print(f"OK: paket {header.kind} {header.ref} untuk sesi {header.session}, "
+                  f"ditandatangani kunci {header.signer} pada {header.created}.")
+    except (packages.PackageError, keys.KeyringError, OSError) as problem:
+        print(f"GAGAL: {problem}", file=sys.stderr)
+        return 1
+    except ValidationError as problem:
+        print(f"GAGAL: {' '.join(problem.messages)}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_manage(args) -> int:
     from django.core.management import execute_from_command_line
 
@@ -187,6 +225,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="file to write (default: <kind>-<NPSN>.<format>; - for stdout)")
     p.add_argument("--user", help="export as this account (default: the system, full scope)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("packages", help="signed, encrypted test packages per session (D-7)")
+    p.add_argument("action", choices=["build", "verify"])
+    p.add_argument("file", nargs="?", help="verify: the package file")
+    p.add_argument("--form", help="build: code of a locked form or panel")
+    p.add_argument("--session", help="build: the session the package is for")
+    p.add_argument("--out", help="build: where to write the package")
+    p.set_defaults(func=cmd_packages)
 
     p = sub.add_parser("manage", help="any Django management command")
     p.add_argument("rest", nargs=argparse.REMAINDER)

@@ -16,7 +16,9 @@ from anbk.documents.selectors import (
     schools_without_printed_cards,
 )
 from anbk.documents.services import print_log_record, scan_upload
+from anbk.scheduling.models import Session
 from tests.documents.test_scans import png_bytes
+from tests.scheduling.factories import rooms
 
 
 def test_printing_cards_closes_the_checklist_gap(world):
@@ -48,7 +50,9 @@ def test_a_school_outside_the_region_cannot_be_logged(world):
 
 def test_scans_and_print_logs_are_read_only_within_scope(world, settings, tmp_path):
     settings.PRIVATE_ROOT = tmp_path
-    scan = scan_upload(actor=world.operator, school=world.sd, session_id=3,
+    room = rooms(world.operator, world.sd, 15)[0]
+    session = Session.objects.create(school=world.sd, level="SD", wave=1, pair=1, number=1)
+    scan = scan_upload(actor=world.operator, session=session, room_id=room.pk, day=1,
                        kind=ScanKind.SESSION_REPORT,
                        upload=SimpleUploadedFile("ba.png", png_bytes()))
     print_log_record(actor=world.operator, school=world.sd, kind=PrintKind.RECAP, items=1)
@@ -60,5 +64,6 @@ def test_scans_and_print_logs_are_read_only_within_scope(world, settings, tmp_pa
         assert not scan_list(actor=who).exists() and not print_log_list(actor=who).exists()
         with pytest.raises(Http404):
             scan_get(actor=who, pk=scan.pk)
-    status = scan_status(actor=world.district, session_ids=[3, 4])
-    assert status == {(3, ScanKind.SESSION_REPORT): scan}
+    assert scan_status(actor=world.district, school_ids=[world.sd.pk, world.mi.pk]) == {
+        world.sd.pk: {ScanKind.SESSION_REPORT: 1}}
+    assert scan_status(actor=world.district_outsider, school_ids=[world.sd.pk]) == {}

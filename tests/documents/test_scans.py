@@ -15,7 +15,9 @@ from anbk.documents import scans
 from anbk.documents.models import ScanKind, ScanUpload
 from anbk.documents.services import scan_path, scan_upload
 from anbk.documents.sheets import AttendanceSheet, render_attendance
+from anbk.scheduling.models import Session
 from tests.documents.factories import seats, session_info
+from tests.scheduling.factories import rooms
 
 
 def png_bytes(size=(40, 30)) -> bytes:
@@ -35,9 +37,14 @@ def pdf_bytes() -> bytes:
 
 
 @pytest.fixture
-def private(settings, tmp_path):
+def private(world, settings, tmp_path):
+    """PRIVATE_ROOT in a temporary folder, and a session of SD Negeri 1 Soreang in its
+    room Lab 1 (world.session, world.room)."""
     settings.PRIVATE_ROOT = tmp_path / "private"
     settings.ANBK_SCAN_MAX_BYTES = 200_000
+    world.room = rooms(world.operator, world.sd, 15)[0]
+    world.session = Session.objects.create(school=world.sd, level="SD", wave=1, pair=1,
+                                           number=1)
     return settings.PRIVATE_ROOT
 
 
@@ -45,9 +52,9 @@ def stored_files(root: Path) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
 
 
-def upload(w, name: str, data: bytes, kind=ScanKind.ATTENDANCE, session_id=7, actor=None):
-    return scan_upload(actor=actor or w.operator, school=w.sd, session_id=session_id, kind=kind,
-                       upload=SimpleUploadedFile(name, data))
+def upload(w, name: str, data: bytes, kind=ScanKind.ATTENDANCE, day=1, actor=None):
+    return scan_upload(actor=actor or w.operator, session=w.session, room_id=w.room.pk,
+                       day=day, kind=kind, upload=SimpleUploadedFile(name, data))
 
 
 @pytest.mark.parametrize("name,data", [
@@ -109,7 +116,7 @@ class RawUpload:
 def test_a_name_with_folders_is_refused_and_nothing_is_stored(world, private, name):
     # issue 5 "Bad input": an upload named ../../x.pdf
     with pytest.raises(scans.ScanRejected, match="folder"):
-        scan_upload(actor=world.operator, school=world.sd, session_id=1,
+        scan_upload(actor=world.operator, session=world.session, room_id=world.room.pk, day=1,
                     kind=ScanKind.ATTENDANCE, upload=RawUpload(name, pdf_bytes()))
     assert stored_files(private) == [] and not ScanUpload.objects.exists()
     assert not (private.parent / "x.pdf").exists()
@@ -133,7 +140,7 @@ def test_a_client_lying_about_the_size_is_stopped_while_reading(world, private):
     file = SimpleUploadedFile("x.png", data)
     file.size = 100  # as a tampered multipart part would claim
     with pytest.raises(scans.ScanRejected, match="terlalu besar"):
-        scan_upload(actor=world.operator, school=world.sd, session_id=1,
+        scan_upload(actor=world.operator, session=world.session, room_id=world.room.pk, day=1,
                     kind=ScanKind.ATTENDANCE, upload=file)
     assert stored_files(private) == []
 
@@ -151,9 +158,11 @@ def test_a_new_upload_replaces_the_current_one_and_keeps_history(world, private)
     first = upload(world, "a.png", png_bytes())
     second = upload(world, "b.jpg", jpeg_bytes())
     other_kind = upload(world, "c.pdf", pdf_bytes(), kind=ScanKind.SESSION_REPORT)
+    other_day = upload(world, "d.png", png_bytes(), day=2)
     first.refresh_from_db()
     assert not first.is_current and second.is_current and other_kind.is_current
-    assert ScanUpload.objects.filter(session_id=7, is_current=True).count() == 2
+    assert other_day.is_current
+    assert ScanUpload.objects.filter(session=world.session, is_current=True).count() == 3
     assert scan_path(first).exists()  # the history keeps its file
 
 
@@ -164,13 +173,23 @@ def test_a_school_outside_the_actors_region_is_refused(world, private):
     assert stored_files(private) == [] and not ScanUpload.objects.exists()
 
 
-def test_a_session_of_another_school_cannot_be_overwritten(world, private):
-    upload(world, "a.png", png_bytes())
+def test_a_room_of_another_school_or_a_third_day_is_refused(world, private):
+    # J-1: a session has two test days; a room belongs to the host holding the session
+    their_room = rooms(world.centre, world.sd_jateng, 15)[0]
     with pytest.raises(PermissionDenied):
-        scan_upload(actor=world.operator_outsider, school=world.sd_jateng, session_id=7,
+        scan_upload(actor=world.centre, session=world.session, room_id=their_room.pk, day=1,
                     kind=ScanKind.ATTENDANCE, upload=SimpleUploadedFile("b.png", png_bytes()))
-    assert ScanUpload.objects.get(is_current=True).school == world.sd
-    assert len(stored_files(private)) == 1
+    with pytest.raises(scans.ScanRejected, match="Hari ke-3"):
+        upload(world, "c.png", png_bytes(), day=3)
+    assert stored_files(private) == [] and not ScanUpload.objects.exists()
+
+
+def test_only_the_school_and_its_proctor_upload(world, private):
+    # documents.upload_scans: the school's operator and proctor; a team reads, not uploads
+    upload(world, "a.png", png_bytes(), actor=world.proctor)
+    with pytest.raises(PermissionDenied):
+        upload(world, "b.png", png_bytes(), actor=world.district)
+    assert ScanUpload.objects.count() == 1
 
 
 def test_the_database_allows_one_current_scan_per_session_and_kind(world, private):
@@ -178,6 +197,7 @@ def test_the_database_allows_one_current_scan_per_session_and_kind(world, privat
     # IntegrityError becomes a clear ScanRejected in the service
     first = upload(world, "a.png", png_bytes())
     with pytest.raises(IntegrityError), transaction.atomic():
-        ScanUpload.objects.create(school=world.sd, session_id=first.session_id,
-                                  kind=first.kind, original_name="b.png", stored_name="b.png",
-                                  content_type="image/png", size=1, sha256="0" * 64)
+        ScanUpload.objects.create(school=world.sd, session=first.session, room=first.room,
+                                  day=first.day, kind=first.kind, original_name="b.png",
+                                  stored_name="b.png", content_type="image/png", size=1,
+                                  sha256="0" * 64)

@@ -59,6 +59,15 @@ def test_session_report_leaves_lines_for_what_is_not_known_yet():
     assert text.count("......................") >= 3 + 3  # absent names + incident lines
 
 
+def test_several_sheets_print_one_after_another_from_a_new_page():
+    # a school's sheets of all its rooms and days in one file (district batch)
+    from tests.pdftext import pdf_pages
+
+    pages = pdf_pages(render_attendance(AttendanceSheet(session_info(), seats(3)),
+                                        AttendanceSheet(session_info(), seats(4))))
+    assert len(pages) == 2 and all("DAFTAR HADIR PESERTA" in page for page in pages)
+
+
 def test_recap_prints_each_section_and_says_when_one_is_empty():
     # rule J-5: recap per school, proctor server, room and participant
     recap = Recap("SD Negeri 1 Soreang (20212345)", (("Peserta", 35), ("Ruang", 2)), (

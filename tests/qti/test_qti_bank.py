@@ -109,12 +109,15 @@ def test_a_bank_rule_refusal_in_one_item_imports_nothing(world):
     assert not Item.objects.exists()
 
 
-def test_a_code_already_in_the_bank_is_refused(world):
+def test_a_code_already_in_the_bank_is_reused_if_identical_and_refused_if_not(world):
     version = item(world.item_author, "NUM-ADA", "multiple_choice")
     data = bank.export_versions(actor=world.item_author, versions=[version], identifier="x")
-    with pytest.raises(QtiError, match="sudah ada di bank soal"):
-        bank.qti_import(actor=world.item_author, upload=upload(data))
-    assert Item.objects.count() == 1
+    record = bank.qti_import(actor=world.item_author, upload=upload(data))
+    assert record.items == [] and ItemVersion.objects.count() == 1
+    changed = {n: d.replace(b"Rp12.500", b"Rp13.500") for n, d in zipfile_files(data).items()}
+    with pytest.raises(QtiError, match="sudah ada di bank soal dengan isi berbeda"):
+        bank.qti_import(actor=world.item_author, upload=upload(writer.zip_files(changed)))
+    assert ItemVersion.objects.count() == 1
 
 
 def test_a_lone_item_file_takes_bank_and_tags_from_the_form(world):

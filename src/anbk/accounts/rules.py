@@ -12,6 +12,9 @@
 | `imports.import_students` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.import_teachers` | ✓ | ✓ | ✓ | ✓ | |
 | `imports.load_siln` | ✓ | | | | |
+| `documents.print_documents` | ✓ | ✓ | ✓ | ✓ | proctor |
+| `documents.upload_scans` | | | | ✓ | proctor |
+| `documents.batch_print` | ✓ | ✓ | ✓ | | |
 | `sampling.view_participants` | ✓ | ✓ | ✓ | ✓ | |
 | `sampling.run_sampling` | ✓ | ✓ | ✓ | | |
 | `sampling.resolve_dns` | ✓ | ✓ | ✓ | | |
@@ -36,6 +39,8 @@
 | `scheduling.view_calendar` | ✓ | ✓ | ✓ | ✓ | ✓ |
 | `scheduling.edit_calendar` | ✓ | | | | |
 | `scheduling.manage_credentials` | ✓ | ✓ | ✓ | ✓ | |
+| `scheduling.manage_sessions` | ✓ | ✓ | ✓ | ✓ | |
+| `scheduling.view_checklist` | ✓ | ✓ | ✓ | ✓ | ✓ |
 
 An anonymous, inactive or locked account has none of them. Ask with `user.has_perm(name)`
 (`{% if perms.portal.read_audit %}` in a template); a view guards itself with
@@ -150,8 +155,20 @@ PERMISSIONS: dict[str, rules.Predicate] = {
     "scheduling.edit_calendar": is_centre,
     # Login cards carry passwords: who keeps the registry issues, revokes and prints them.
     "scheduling.manage_credentials": keeps_registry,
+    # The school (the host, for its guests too) sets sessions and seats; the teams may help.
+    "scheduling.manage_sessions": keeps_registry,
+    # "Cek Kelengkapan Data": the proctor checks every respondent's data (POS BAB IV).
+    "scheduling.view_checklist": is_staff_team | is_school_operator | is_proctor
+    | is_technician | is_supervisor,
 
     # Printed documents and signed scans (documents/, issue 5).
+    # Cards and lists of a school: its operator and proctor (POS: the proctor prints the
+    # login cards and hands them out), and the teams above it.
+    "documents.print_documents": keeps_registry | is_proctor,
+    # The signed scans go back from the school after every session (POS BAB V).
+    "documents.upload_scans": is_school_operator | is_proctor,
+    # All of a team's schools as one zip, built in the background.
+    "documents.batch_print": is_staff_team,
 }
 # The import pages are there for whoever may import at least one kind.
 PERMISSIONS["imports.use_imports"] = (

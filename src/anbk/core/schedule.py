@@ -237,3 +237,19 @@ def max_sessions_per_day(level: Level) -> int:
 # (0/o, 1/l/i) and capitals (old keyboards, caps lock).
 LOGIN_PASSWORD_LENGTH = 8
 LOGIN_PASSWORD_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+
+
+# J-3 session times are local clock times. Indonesia has three time zones; a province not
+# listed is on WIB. Schools abroad (SILN) keep WIB until their own times are set.
+WIB, WITA, WIT = "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"
+PROVINCE_TIME_ZONES: dict[str, str] = {
+    "51": WITA, "52": WITA, "53": WITA,  # Bali, NTB, NTT
+    "63": WITA, "64": WITA, "65": WITA,  # Kalimantan Selatan, Timur, Utara
+    "71": WITA, "72": WITA, "73": WITA, "74": WITA, "75": WITA, "76": WITA,  # Sulawesi
+    "81": WIT, "82": WIT,  # Maluku, Maluku Utara
+    "91": WIT, "92": WIT, "93": WIT, "94": WIT, "95": WIT, "96": WIT,  # Papua provinces
+}
+
+
+def time_zone_of(province_code: str | None) -> str:
+    return PROVINCE_TIME_ZONES.get(province_code or "", WIB)

@@ -13,10 +13,12 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from anbk.core.audit import audit_record
+from anbk.core.schedule import DAYS_PER_PARTICIPANT
 from anbk.core.scoping import school_q
 from anbk.documents import scans
 from anbk.documents.models import PrintKind, PrintLog, ScanKind, ScanUpload
 from anbk.registry.models import School
+from anbk.staffing.models import Room
 
 SCAN_FOLDER = "scans"
 
@@ -56,13 +58,21 @@ def _read_limited(upload, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def scan_upload(*, actor, school: School, session_id: int, kind: str, upload) -> ScanUpload:
+def scan_upload(*, actor, session, room_id: int, day: int, kind: str, upload) -> ScanUpload:
     """Check a signed scan by content and store it under PRIVATE_ROOT with a generated
-    name; it becomes the session's current scan of that kind. upload: a Django
-    UploadedFile. A refused file raises ScanRejected and leaves nothing behind."""
+    name; it becomes the current scan of that kind for the session's room and test day.
+    upload: a Django UploadedFile. A refused file raises ScanRejected and leaves nothing
+    behind."""
     if kind not in ScanKind.values:
         raise scans.ScanRejected(_("Jenis dokumen tidak dikenal."))
+    if not actor.has_perm("documents.upload_scans"):
+        raise PermissionDenied(_("Anda tidak berwenang mengunggah pindaian."))
+    school = session.school
     _in_scope(actor, school)
+    if not 1 <= day <= DAYS_PER_PARTICIPANT:
+        raise scans.ScanRejected(_("Hari ke-%(day)d tidak ada dalam sesi ini.") % {"day": day})
+    if not Room.objects.filter(pk=room_id, school=school).exists():
+        raise PermissionDenied(_("Ruang ini bukan milik sekolah penyelenggara sesi."))
     limit = settings.ANBK_SCAN_MAX_BYTES
     scans.check_name(upload.name or "")
     scans.check_size(upload.size or 0, limit)
@@ -76,26 +86,24 @@ def scan_upload(*, actor, school: School, session_id: int, kind: str, upload) ->
     temporary.write_bytes(data)
     os.replace(temporary, folder / stored_name)
     try:
-        return _record_scan(actor=actor, school=school, session_id=session_id, kind=kind,
-                            original=upload.name, stored_name=stored_name,
-                            content_type=found.content_type, data=data)
+        return _record_scan(actor=actor, school=school, sheet={
+            "session": session, "room_id": room_id, "day": day, "kind": kind},
+            original=upload.name, stored_name=stored_name, content_type=found.content_type,
+            data=data)
     except BaseException:
         (folder / stored_name).unlink(missing_ok=True)  # nothing stored for a failed write
         raise
 
 
 @transaction.atomic
-def _record_scan(*, actor, school, session_id, kind, original, stored_name, content_type,
+def _record_scan(*, actor, school, sheet: dict, original, stored_name, content_type,
                  data) -> ScanUpload:
-    previous = list(ScanUpload.objects.select_for_update().filter(
-        session_id=session_id, kind=kind, is_current=True))
-    if any(p.school_id != school.pk for p in previous):
-        raise PermissionDenied(_("Sesi ini milik sekolah lain."))
+    previous = list(ScanUpload.objects.select_for_update().filter(**sheet, is_current=True))
     ScanUpload.objects.filter(pk__in=[p.pk for p in previous]).update(is_current=False)
     try:
         with transaction.atomic():
             scan = ScanUpload.objects.create(
-                school=school, session_id=session_id, kind=kind,
+                school=school, **sheet,
                 original_name=get_valid_filename(original)[:255] or "pindaian",
                 stored_name=stored_name, content_type=content_type, size=len(data),
                 sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actor)
@@ -103,6 +111,7 @@ def _record_scan(*, actor, school, session_id, kind, original, stored_name, cont
         raise scans.ScanRejected(_("Unggahan lain untuk sesi ini baru saja disimpan; muat "
                                    "ulang halaman dan periksa lagi.")) from clash
     audit_record(actor=actor, action="documents.scan_upload", obj=scan, summary={
-        "school": school.npsn, "session": session_id, "kind": kind, "size": scan.size,
-        "sha256": scan.sha256, "replaces": [p.pk for p in previous]})
+        "school": school.npsn, "session": scan.session_id, "room": scan.room_id,
+        "day": scan.day, "kind": scan.kind, "size": scan.size, "sha256": scan.sha256,
+        "replaces": [p.pk for p in previous]})
     return scan

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from anbk.documents import pdf
 
 BLANK = "." * 60  # a line to write on by hand
 SIGN_ROW = 9 * mm
 NBSP = "\u00a0"
+ABSENT_BLANKS = 3  # lines for absentees the system does not know of yet
 INCIDENT_BLANKS = 3  # lines left for what the supervisor writes by hand (D-8)
 
 
@@ -70,7 +71,7 @@ class SessionReport:
     info: SessionInfo
     scheduled: int
     present: int | None = None
-    absent: tuple[str, ...] | None = None  # names; None = not known yet
+    absent: tuple[str, ...] = ()  # names known to be absent
     reserves: tuple[ReserveActivation, ...] = ()
     incidents: tuple[str, ...] = ()
     proctor: str = ""
@@ -104,10 +105,25 @@ def _info_fields(info: SessionInfo) -> list[tuple[str, object]]:
             (_("Tes"), info.tests)]
 
 
-def render_attendance(sheet: AttendanceSheet) -> bytes:
-    """Daftar hadir of one session and room, a signature line per participant in seat
-    order, signed by proctor and supervisor (JUKNIS VII: the supervisor makes sure every
-    participant signs)."""
+def render_attendance(*sheets: AttendanceSheet) -> bytes:
+    """Daftar hadir of a session's room and test day, a signature line per participant in
+    seat order, signed by proctor and supervisor (JUKNIS VII: the supervisor makes sure
+    every participant signs). Several sheets print one after another, each from a new
+    page."""
+    return pdf.render_pdf(_pages([_attendance_story(s) for s in sheets]),
+                          title=_("Daftar Hadir"), footer_note=sheets[0].info.npsn)
+
+
+def _pages(stories: list[list]) -> list:
+    flow: list = []
+    for story in stories:
+        if flow:
+            flow.append(PageBreak())
+        flow += story
+    return flow
+
+
+def _attendance_story(sheet: AttendanceSheet) -> list:
     info = sheet.info
     rows = []
     for index, seat in enumerate(sheet.seats, start=1):
@@ -117,7 +133,7 @@ def render_attendance(sheet: AttendanceSheet) -> bytes:
         # Signatures alternate left and right so neighbours do not write over each other.
         mark = f"{index}." if index % 2 else f"{NBSP * 22}{index}."
         rows.append([seat.seat, seat.an_number, seat.nisn, name, mark])
-    story = [
+    return [
         *pdf.title_block(_("DAFTAR HADIR PESERTA"),
                          _("Asesmen Nasional Berbasis Komputer Tahun %(year)d")
                          % {"year": info.year}),
@@ -133,22 +149,33 @@ def render_attendance(sheet: AttendanceSheet) -> bytes:
         pdf.signature_block([(_("Proktor"), sheet.proctor),
                              (_("Pengawas Ruang"), sheet.supervisor)], sheet.place_date),
     ]
-    return pdf.render_pdf(story, title=_("Daftar Hadir"),
-                          footer_note=info.npsn)
 
 
-def _lines(items: tuple[str, ...] | None, empty: str, blank_lines: int) -> list:
-    """Numbered lines of known items; hand-writing lines where nothing is known yet."""
-    if items is None:
-        return [pdf.paragraph(f"{i}. {BLANK}") for i in range(1, blank_lines + 1)]
+def _lines(items, empty: str) -> list:
+    """Numbered lines, or `empty` when there are none."""
     if not items:
         return [pdf.paragraph(empty)]
     return [pdf.paragraph(f"{i}. {item}") for i, item in enumerate(items, start=1)]
 
 
-def render_session_report(report: SessionReport) -> bytes:
-    """Berita acara pelaksanaan of one session and room, marked "rangkap 3" (JUKNIS V: the
-    principal, proctor and supervisor sign three copies after every session)."""
+def _absent_lines(report: SessionReport) -> list:
+    """The absent participants the system knows of (main participants replaced by a
+    reserve, P-9); while the count is not known, lines for the others too."""
+    known = list(report.absent)
+    if report.present is None:
+        known += [BLANK] * ABSENT_BLANKS
+    return _lines(known, _("Tidak ada."))
+
+
+def render_session_report(*reports: SessionReport) -> bytes:
+    """Berita acara pelaksanaan of a session's room and test day, marked "rangkap 3"
+    (JUKNIS V: the principal, proctor and supervisor sign three copies after every
+    session). Several reports print one after another, each from a new page."""
+    return pdf.render_pdf(_pages([_report_story(r) for r in reports]),
+                          title=_("Berita Acara Pelaksanaan"), footer_note=reports[0].info.npsn)
+
+
+def _report_story(report: SessionReport) -> list:
     info = report.info
     st = pdf.styles()
     mark = Table([[Paragraph(_("Rangkap 3"), st.cell_bold)]], colWidths=[28 * mm],
@@ -156,8 +183,8 @@ def render_session_report(report: SessionReport) -> bytes:
     mark.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, "black"),
                               ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
     present = "........" if report.present is None else str(report.present)
-    absent_count = ("........" if report.absent is None else str(len(report.absent)))
-    story = [
+    absent_count = "........" if report.present is None else str(len(report.absent))
+    return [
         mark,
         *pdf.title_block(_("BERITA ACARA PELAKSANAAN"),
                          _("Asesmen Nasional Berbasis Komputer Tahun %(year)d")
@@ -172,11 +199,11 @@ def render_session_report(report: SessionReport) -> bytes:
         ]),
         Spacer(1, 2 * mm),
         pdf.paragraph(_("Nama peserta yang tidak hadir:"), "heading"),
-        *_lines(report.absent, _("Tidak ada."), 3),
+        *_absent_lines(report),
         pdf.paragraph(_("Peserta cadangan yang diaktifkan:"), "heading"),
         *_lines(tuple(_("%(reserve)s menggantikan %(main)s")
                       % {"reserve": r.reserve, "main": r.replaces} for r in report.reserves),
-                _("Tidak ada."), 0),
+                _("Tidak ada.")),
         pdf.paragraph(_("Catatan selama pelaksanaan (kejadian, kendala teknis, "
                         "pelanggaran):"), "heading"),
         *[pdf.paragraph(f"{i}. {text}") for i, text in enumerate(
@@ -189,8 +216,6 @@ def render_session_report(report: SessionReport) -> bytes:
         pdf.paragraph(_("Dibuat rangkap 3 (tiga) dan ditandatangani oleh proktor, pengawas "
                         "ruang dan kepala satuan pendidikan."), "small"),
     ]
-    return pdf.render_pdf(story, title=_("Berita Acara Pelaksanaan"),
-                          footer_note=info.npsn)
 
 
 def render_recap(recap: Recap) -> bytes:

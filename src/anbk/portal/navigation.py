@@ -61,8 +61,11 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem(_("Jadwal"), "scheduling:home", "scheduling.view_calendar", _("Pelaksanaan")),
     MenuItem(_("Kalender Nasional"), "scheduling:calendar", "scheduling.view_calendar",
              _("Pelaksanaan")),
+    MenuItem(_("Cek Kelengkapan Data"), "scheduling:checklist_list",
+             "scheduling.view_checklist", _("Pelaksanaan")),
 
     # Documents (documents/, issue 5)
+    MenuItem(_("Dokumen"), "documents:home", "documents.print_documents", _("Pelaksanaan")),
 
     MenuItem(_("Akun"), "accounts:user_list", "accounts.manage_accounts", _("Pengguna")),
     MenuItem(_("Log Audit"), "portal:audit_log", "portal.read_audit", _("Pengguna")),

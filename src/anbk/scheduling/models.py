@@ -92,3 +92,57 @@ class Credential(models.Model):
 
     def __str__(self) -> str:
         return self.username
+
+
+class Session(models.Model):
+    """A session a host school holds for one level (J-4): session `number` on both days of
+    day pair `pair` (decision 0016), in the level's wave where it has waves. Its participants
+    are the host's own and its guests' of that level (S-2), in the host's rooms."""
+
+    school = models.ForeignKey("registry.School", on_delete=models.PROTECT,
+                               related_name="test_sessions", verbose_name=_("sekolah"))
+    level = models.CharField(_("jenjang"), max_length=3, choices=LEVEL_CHOICES)
+    wave = models.PositiveSmallIntegerField(_("gelombang"), default=0)
+    pair = models.PositiveSmallIntegerField(_("pasangan hari"))
+    number = models.PositiveSmallIntegerField(_("sesi"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["school_id", "level", "pair", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "level", "pair", "number"],
+                                    name="session_once_per_slot"),
+            models.CheckConstraint(name="session_slot_positive",
+                                   condition=Q(pair__gte=1, number__gte=1)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school_id} {self.level} P{self.pair} S{self.number}"
+
+
+class Placement(models.Model):
+    """Where a participant sits (J-4): a session (both its days), a room with its proctor
+    server, and a seat. One row per participant: nobody sits twice at once; one participant
+    per seat and session."""
+
+    participant = models.OneToOneField("sampling.Participant", on_delete=models.CASCADE,
+                                       related_name="placement")
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="placements")
+    # Deleting a room unplaces its participants; the checklist then shows them.
+    room = models.ForeignKey("staffing.Room", on_delete=models.CASCADE,
+                             related_name="placements", verbose_name=_("ruang"))
+    seat = models.PositiveSmallIntegerField(_("nomor kursi"))
+    # Moved by hand: an automatic re-run keeps it where it is.
+    manual = models.BooleanField(_("dipindah manual"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["session_id", "room_id", "seat"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "room", "seat"],
+                                    name="placement_one_per_seat"),
+            models.CheckConstraint(name="placement_seat_positive", condition=Q(seat__gte=1)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} @ {self.session_id}/{self.room_id}/{self.seat}"

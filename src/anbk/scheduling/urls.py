@@ -13,3 +13,11 @@ urlpatterns = [
          views.credentials_issue_educators, name="credentials_issue_educators"),
     path("akun-login/<int:pk>/cabut/", views.credential_revoke, name="credential_revoke"),
 ]
+urlpatterns += [
+    path("sekolah/<str:npsn>/sesi/", views.sessions, name="sessions"),
+    path("sekolah/<str:npsn>/penempatan/", views.placement, name="placement"),
+    path("sekolah/<str:npsn>/penempatan/jalankan/", views.placement_run, name="placement_run"),
+    path("peserta/<int:pk>/tempat/", views.placement_move, name="placement_move"),
+    path("sekolah/<str:npsn>/cek-kelengkapan/", views.checklist, name="checklist"),
+    path("cek-kelengkapan/", views.checklist_list, name="checklist_list"),
+]

@@ -32,19 +32,14 @@ class SessionSlot:
                                                              "session": self.session}
 
 
-def guests_by_host(host_ids: Iterable[int]) -> dict[int, set[int]]:
-    """Guest schools (S-2) riding along at each host, as the readiness app decided them."""
-    from anbk.readiness.selectors import guests_of
-
-    return {host.pk: {guest.pk for guest in guests_of(host)}
-            for host in School.objects.filter(pk__in=list(host_ids))}
-
-
 def participant_schools(host_ids: Iterable[int]) -> dict[int, frozenset[int]]:
-    """The schools whose participants sit in each host's rooms: itself and its guests."""
-    hosts = list(host_ids)
-    guests = guests_by_host(hosts)
-    return {host: frozenset({host} | guests.get(host, set())) for host in hosts}
+    """The schools whose participants sit in each school's rooms (S-2, as the readiness
+    app's moda/status decisions say): its guests, and itself unless it is a guest elsewhere."""
+    from anbk.readiness.selectors import guests_of, host_of
+
+    return {school.pk: frozenset({guest.pk for guest in guests_of(school)}
+                                 | ({school.pk} if host_of(school).pk == school.pk else set()))
+            for school in School.objects.filter(pk__in=list(host_ids))}
 
 
 def participant_counts(school_ids: Iterable[int]) -> dict[int, int]:
@@ -75,13 +70,30 @@ def session_slots_by_school(schools: Iterable[School]) -> dict[int, list[Session
                    .values_list("pk", "n"))
     seated = participant_schools(ids)
     counts = participant_counts({i for group in seated.values() for i in group})
+    scheduled = _scheduled_slots(ids)
     result: dict[int, list[SessionSlot]] = defaultdict(list)
     for school in schools:
+        if school.pk in scheduled:
+            result[school.pk] = scheduled[school.pk]
+            continue
         participants = sum(counts.get(i, 0) for i in seated[school.pk])
         n = sessions_needed(school.level, participants, clients.get(school.pk) or 0)
         result[school.pk] = [SessionSlot(day, session) for day in range(1, TEST_DAYS + 1)
                              for session in range(1, n + 1)]
     return dict(result)
+
+
+def _scheduled_slots(school_ids: list[int]) -> dict[int, list[SessionSlot]]:
+    """The sessions hosts have set in the scheduling app, as slots."""
+    from anbk.scheduling.models import Session
+    from anbk.scheduling.planner import Slot
+
+    slots: dict[int, set[SessionSlot]] = defaultdict(set)
+    for school_id, pair, number in (Session.objects.filter(school_id__in=school_ids)
+                                    .values_list("school_id", "pair", "number")):
+        for day in Slot(pair, number).days:
+            slots[school_id].add(SessionSlot(day, number))
+    return {school_id: sorted(found) for school_id, found in slots.items()}
 
 
 def session_slots(school: School) -> list[SessionSlot]:

@@ -138,6 +138,22 @@ def _same_stimulus(existing: Stimulus, stimulus: QtiStimulus) -> bool:
         wanted)
 
 
+def _filled(values: dict) -> dict:
+    return {k: v for k, v in values.items() if v not in (None, "")}
+
+
+def _already_in_bank(item: QtiItem) -> bool:
+    """The bank's newest version of this code says exactly what the file says (a form and a
+    panel sharing items, imported one after the other): the item is reused, not refused."""
+    latest = (ItemVersion.objects.filter(item__code=item.identifier).order_by("-number")
+              .select_related("item", "stimulus__image").first())
+    if latest is None:
+        return False
+    ours = item_to_qti(latest)
+    return (writer.item_xml(ours) == writer.item_xml(item)
+            and _filled(ours.metadata) == _filled(item.metadata))
+
+
 def _item_fields(item: QtiItem, defaults: dict) -> tuple[str, dict]:
     values = defaults | {k: v for k, v in item.metadata.items() if v not in (None, "")}
     fields = {"item_type": item.item_type, "prompt": item.prompt, "content": item.content}
@@ -148,13 +164,12 @@ def _item_fields(item: QtiItem, defaults: dict) -> tuple[str, dict]:
 def _check(package: QtiPackage, defaults: dict) -> list[Problem]:
     problems: list[Problem] = []
     items = _all_items(package)
-    existing = set(Item.objects.filter(code__in=[i.identifier for i in items])
-                   .values_list("code", flat=True))
     for item in items:
         where = item.source or f"{item.identifier}.xml"
-        if item.identifier in existing:
-            problems.append(Problem(where, _("Kode soal \"{code}\" sudah ada di bank soal; "
-                                             "ubah soal itu di portal atau ganti kodenya.")
+        if Item.objects.filter(code=item.identifier).exists() and not _already_in_bank(item):
+            problems.append(Problem(where, _("Kode soal \"{code}\" sudah ada di bank soal "
+                                             "dengan isi berbeda; ubah soal itu di portal atau "
+                                             "ganti kodenya.")
                                     .format(code=item.identifier), "qti-assessment-item"))
         bank, fields = _item_fields(item, defaults)
         if bank not in Bank.__members__.values():
@@ -249,6 +264,8 @@ def qti_import(*, actor, upload, defaults: dict | None = None) -> QtiImport:
     # Each write in its own savepoint, so every refusal is collected; any refusal then
     # rolls the whole import back.
     for item in _all_items(package):
+        if _already_in_bank(item):
+            continue
         bank, fields = _item_fields(item, defaults)
         if item.stimulus is not None:
             try:
@@ -287,8 +304,9 @@ def qti_import(*, actor, upload, defaults: dict | None = None) -> QtiImport:
 def pending_items(record: QtiImport) -> dict[str, list[str]]:
     """Per form of the import: item codes without an approved version yet."""
     pending = {}
+    codes = {c for modules in record.layout.values() for cs in modules.values() for c in cs}
     approved = set(ItemVersion.objects.filter(
-        item__code__in=record.items, status=VersionStatus.APPROVED)
+        item__code__in=codes, status=VersionStatus.APPROVED)
         .values_list("item__code", flat=True))
     for code, modules in record.layout.items():
         waiting = [c for codes in modules.values() for c in codes if c not in approved]
