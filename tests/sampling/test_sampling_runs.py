@@ -279,3 +279,16 @@ def test_random_seed_when_none_given(world):
              for user in (world.district, world.district_outsider)}
     assert len(seeds) == 2 and all(0 <= s < 2**53 for s in seeds)
     assert random  # the module is used by hypothesis' randoms strategy above
+
+
+def test_a_national_system_run_covers_every_tier_at_once(world):
+    # The benchmark's national run (benchmarks/bench_sampling.py): the system, no tier.
+    from anbk.sampling.authority import Authority
+
+    for school, grade, start in ((world.sma, 11, 7_200_000_000), (world.siln, 11, 7_300_000_000),
+                                 (world.sd_jateng, 5, 7_400_000_000)):
+        add_students(school, 2, grade=grade, start=start)
+    run = services.run_sampling(actor=None, authority=Authority(None, None, None), seed=1)
+    assert run.schools == 6 and run.tier == "" and run.actor is None
+    assert set(Participant.objects.values_list("school_id", flat=True)) == {
+        world.sd.pk, world.sma.pk, world.siln.pk, world.sd_jateng.pk}

@@ -399,3 +399,12 @@ def test_guests_participants_count_towards_the_hosts_sessions(world, room, sd2):
     assert len(session_slots(world.sd)) == 2  # its own participant alone: one a day
     _guest(world, sd2, world.sd)
     assert len(session_slots(world.sd)) == 4  # 21 participants at 15 clients: two a day
+
+
+def test_a_guest_schools_own_rooms_seat_nobody(world, room, sd2):  # rules S-2, S-3
+    participants(sd2, 20, 900000000)
+    services.room_create(actor=world.district, school=sd2, name="Lab", clients=15)
+    assert len(session_slots(sd2)) == 4
+    _guest(world, sd2, world.sd)
+    assert session_slots(sd2) == []  # its participants sit at the host
+    assert len(session_slots(world.sd)) == 4

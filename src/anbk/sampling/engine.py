@@ -14,6 +14,8 @@ from anbk.sampling.eligibility import (
 )
 from anbk.sampling.keys import key_sql
 
+SORT_MEMORY = "256MB"
+
 
 def _not_participant_sql() -> str:
     """A student who is already a current participant of the assessment (sampled at another
@@ -107,6 +109,9 @@ def select_participants(*, run) -> None:
     """
     params = [str(run.seed), run.pk, run.assessment_id, run.assessment_id, run.pk]
     with connection.cursor() as cursor:
+        if vendor == "postgresql":
+            # The window sort of a national run spills to disk at the default 4 MB.
+            cursor.execute(f"SET LOCAL work_mem = '{SORT_MEMORY}'")
         cursor.execute(sql, params)
 
 

@@ -13,7 +13,7 @@ from anbk.core.staffing import TEST_DAYS
 from anbk.registry.models import Region, School, Service
 from anbk.staffing import services
 from anbk.staffing.models import Official, StaffRole
-from anbk.staffing.slots import participant_counts
+from anbk.staffing.slots import participant_counts, participant_schools
 
 DEMO_DISTRICT = "32.04"
 NEIGHBOURS = 11
@@ -33,8 +33,9 @@ def load_demo(*, users: dict) -> None:
                   .exclude(pk=home.pk).filter(latitude__isnull=False).order_by("npsn")
                   [:NEIGHBOURS])
     counts = participant_counts([s.pk for s in [home, *others]])
-    # Only schools with participants have sessions to staff.
-    schools = [s for s in [home, *others] if counts.get(s.pk)]
+    seated = participant_schools([s.pk for s in [home, *others]])
+    # Only schools whose own participants sit there have sessions to staff (not guests).
+    schools = [s for s in [home, *others] if s.pk in seated[s.pk] and counts.get(s.pk)]
     accounts = {StaffRole.PROCTOR: users.get(f"proktor{home.npsn}"),
                 StaffRole.TECHNICIAN: users.get(f"teknisi{home.npsn}"),
                 StaffRole.SUPERVISOR: users.get(f"pengawas{home.npsn}")}

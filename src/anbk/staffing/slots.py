@@ -32,19 +32,14 @@ class SessionSlot:
                                                              "session": self.session}
 
 
-def guests_by_host(host_ids: Iterable[int]) -> dict[int, set[int]]:
-    """Guest schools (S-2) riding along at each host, as the readiness app decided them."""
-    from anbk.readiness.selectors import guests_of
-
-    return {host.pk: {guest.pk for guest in guests_of(host)}
-            for host in School.objects.filter(pk__in=list(host_ids))}
-
-
 def participant_schools(host_ids: Iterable[int]) -> dict[int, frozenset[int]]:
-    """The schools whose participants sit in each host's rooms: itself and its guests."""
-    hosts = list(host_ids)
-    guests = guests_by_host(hosts)
-    return {host: frozenset({host} | guests.get(host, set())) for host in hosts}
+    """The schools whose participants sit in each school's rooms (S-2, as the readiness
+    app's moda/status decisions say): its guests, and itself unless it is a guest elsewhere."""
+    from anbk.readiness.selectors import guests_of, host_of
+
+    return {school.pk: frozenset({guest.pk for guest in guests_of(school)}
+                                 | ({school.pk} if host_of(school).pk == school.pk else set()))
+            for school in School.objects.filter(pk__in=list(host_ids))}
 
 
 def participant_counts(school_ids: Iterable[int]) -> dict[int, int]:
