@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from anbk.items import services
-from anbk.items.models import FormStatus, ItemVersion, TestForm, VersionStatus
+from anbk.items.models import Asset, FormStatus, ItemVersion, TestForm, VersionStatus
 from anbk.items.render import render_item
 from anbk.items.views import asset_url
 from tests.items.helpers import PNG, akm_item, approved
@@ -134,7 +134,8 @@ def test_a_stimulus_image_is_served_privately(author_client):
     assert response.status_code == 302
     detail = author_client.get(response["Location"]).content.decode()
     assert "Peta kampung" in detail
-    stimulus_image = author_client.get(reverse("items:asset", kwargs={"pk": 1}))
+    asset = Asset.objects.get()  # not pk=1: PostgreSQL sequences do not restart between tests
+    stimulus_image = author_client.get(reverse("items:asset", kwargs={"pk": asset.pk}))
     assert stimulus_image.content == PNG
     assert stimulus_image["Cache-Control"] == "private, no-store"
 
