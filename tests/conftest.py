@@ -14,6 +14,15 @@ def _fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Login rate limits live in the cache, which outlives a test inside one xdist worker: the
+    # logins of earlier tests must not count against the next (a browser test was refused).
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def world(db):
     return build_world()
