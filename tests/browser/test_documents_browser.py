@@ -15,9 +15,9 @@ from anbk.documents.models import PrintLog, ScanUpload
 from anbk.scheduling import services as scheduling
 from anbk.scheduling.calendar import calendar_seed
 from anbk.scheduling.models import CalendarEntry
+from tests.browser.session import login
 from tests.documents.test_scans import png_bytes
 from tests.pdftext import pdf_text
-from tests.people import PASSWORD
 from tests.scheduling.factories import participants, rooms
 
 pytestmark = pytest.mark.browser
@@ -35,12 +35,6 @@ def placed(world, settings, tmp_path):
     scheduling.placement_run(actor=world.operator, school=world.sd, level="SD")
     return world
 
-
-def login(page, base_url, username):
-    page.goto(f"{base_url}/akun/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
 
 
 def test_a_school_prints_cards_and_uploads_a_signed_scan(live_server, page, placed, tmp_path):

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from python_calamine import CalamineWorkbook
 
 from anbk.registry.models import ImportJob, ImportStatus, Student
-from tests.people import PASSWORD
+from tests.browser.session import login
 from tests.registry.import_files import STUDENT_HEADER, student, write_csv
 
 pytestmark = pytest.mark.browser
@@ -24,12 +24,6 @@ def private_root(settings, tmp_path):
     settings.PRIVATE_ROOT = tmp_path / "private"
     return settings.PRIVATE_ROOT
 
-
-def login(page, base_url, username):
-    page.goto(f"{base_url}/akun/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
 
 
 def upload(page, path, screenshot=""):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from anbk.items.models import ItemVersion, VersionStatus
-from tests.people import PASSWORD
+from tests.browser.session import login
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
@@ -26,12 +26,6 @@ ITEMS = {
               "textarea.essay"),
 }
 
-
-def login(page, base_url, username):
-    page.goto(f"{base_url}/akun/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
 
 
 def write_item(page, item_type, code, answers):

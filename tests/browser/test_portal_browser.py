@@ -8,17 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.session import login
 from tests.people import PASSWORD, make_school
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
-
-def login(page, base_url, username, password):
-    page.goto(f"{base_url}/akun/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
 
 
 def test_district_team_filters_schools_and_issues_an_account(live_server, page, world):

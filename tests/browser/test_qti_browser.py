@@ -10,7 +10,7 @@ import pytest
 
 from anbk.items.models import ItemVersion, VersionStatus
 from anbk.items.qti import writer
-from tests.people import PASSWORD
+from tests.browser.session import login
 from tests.qti.corpus import HOTSPOT, _with
 from tests.qti.helpers import bank_with_forms
 from tests.qti.samples import items
@@ -18,12 +18,6 @@ from tests.qti.samples import items
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
-
-def login(page, base_url, username):
-    page.goto(f"{base_url}/akun/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
 
 
 def test_author_imports_and_reviewer_exports(live_server, page, world, tmp_path):

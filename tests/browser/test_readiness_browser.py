@@ -8,19 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.session import login
 from tests.pdftext import pdf_text
-from tests.people import PASSWORD
 from tests.readiness.helpers import participants
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
-
-def login(page, base_url, username):
-    page.goto(f"{base_url}/akun/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
 
 
 def logout(page):

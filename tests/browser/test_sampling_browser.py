@@ -9,7 +9,7 @@ import pytest
 
 from anbk.sampling.models import Participant, SchoolSample
 from anbk.sampling.numbering import an_number_valid
-from tests.browser.test_portal_browser import login as portal_login
+from tests.browser.session import login as portal_login
 from tests.people import PASSWORD
 from tests.sampling.helpers import add_students
 

@@ -10,7 +10,7 @@ import pytest
 
 from anbk.scheduling.calendar import calendar_seed
 from anbk.scheduling.models import CalendarEntry
-from tests.browser.test_portal_browser import login
+from tests.browser.session import login
 from tests.people import PASSWORD
 from tests.scheduling.factories import participants, rooms
 

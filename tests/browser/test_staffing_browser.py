@@ -9,19 +9,14 @@ import pytest
 
 from anbk.staffing import services
 from anbk.staffing.models import Assignment, Pledge
+from tests.browser.session import login
 from tests.pdftext import pdf_text
-from tests.people import PASSWORD, make_school
+from tests.people import make_school
 from tests.staffing.factories import place, supervisor, teacher
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
-
-def login(page, base_url, username):
-    page.goto(f"{base_url}/akun/masuk/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
 
 
 def logout(page):
