@@ -15,7 +15,9 @@ Timed, in a fresh subprocess and a fresh database per case:
 - floor: one query that reads every candidate's key columns (school, NISN, grade, the
   eligibility flags) joined to its school — what any sampling must at least read;
 - sampling: `services.run_sampling` over the whole country as the system (one national
-  run): SchoolSample rows, candidate counts, the ranked participants (the DNS), the audit.
+  run): SchoolSample rows, candidate counts, the ranked participants (the DNS), the audit;
+- write floor: the run's participant rows written once more from a plain table with the
+  participant table's indexes (then rolled back): what storing the DNS alone costs.
 Results go to stdout and benchmarks/out/results-sampling.jsonl.
 """
 
@@ -87,7 +89,8 @@ def _line(r: dict) -> str:
     return (f"{r['db']:8} {r['fraction']:>5.0%} {r['schools']:>8,} schools "
             f"{r['candidates']:>11,} candidates | generate {r['generate_seconds']:6.1f} s | "
             f"floor {r['floor_seconds']:6.2f} s | sampling {r['sampling_seconds']:6.2f} s "
-            f"(ratio {r['ratio_to_floor']:.1f}) | {r['main']:,} main, {r['reserve']:,} "
+            f"(ratio {r['ratio_to_floor']:.1f}) | write floor {r['write_floor_seconds']:6.2f} s "
+            f"(ratio {r['ratio_to_write_floor']:.2f}) | {r['main']:,} main, {r['reserve']:,} "
             f"reserve | peak RSS {r['peak_rss_mb']:.0f} MB | load {r['loadavg_before']}")
 
 
@@ -189,6 +192,34 @@ FLOOR_SQL = """
 """
 
 
+class _Discard(Exception):
+    """Rolls the write-floor transaction back."""
+
+
+def write_floor(run) -> float:
+    """Seconds to write the run's participant rows once more from a plain table (under
+    another assessment, so the unique index takes them), rolled back afterwards: the least
+    any design that stores one indexed participant row per sampled student must spend."""
+    from django.db import connection, transaction
+
+    from anbk.sampling.models import Assessment, Participant
+
+    columns = ", ".join(f.column for f in Participant._meta.concrete_fields
+                        if f.column not in ("id", "assessment_id"))
+    try:
+        with transaction.atomic(), connection.cursor() as cur:
+            other = Assessment.objects.create(year=run.assessment.year + 1, name="Bench")
+            cur.execute(f"CREATE TEMPORARY TABLE bench_rows AS SELECT {columns}"
+                        " FROM sampling_participant WHERE run_id = %s", [run.pk])
+            started = time.monotonic()
+            cur.execute(f"INSERT INTO sampling_participant (assessment_id, {columns})"
+                        f" SELECT %s, {columns} FROM bench_rows", [other.pk])
+            elapsed = time.monotonic() - started
+            raise _Discard
+    except _Discard:
+        return elapsed
+
+
 def child(spec: dict) -> None:
     _fresh_database(spec["db"], spec["fraction"])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anbk.settings")
@@ -217,11 +248,14 @@ def child(spec: dict) -> None:
     started = time.monotonic()
     run = services.run_sampling(actor=None, authority=Authority(None, None, None), seed=2021)
     sampling = time.monotonic() - started
+    written = write_floor(run)
     print(json.dumps({
         "db": spec["db"], "fraction": spec["fraction"], "schools": run.schools,
         "candidates": candidates, "eligible": run.candidates,
         "generate_seconds": round(generated, 1), "floor_seconds": round(floor, 3),
         "sampling_seconds": round(sampling, 3), "ratio_to_floor": round(sampling / floor, 2),
+        "write_floor_seconds": round(written, 3),
+        "ratio_to_write_floor": round(sampling / written, 2),
         "main": run.main_count, "reserve": run.reserve_count,
         "peak_rss_mb": round(_peak_rss_mb(), 1)}))
 

@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 from anbk.core.audit import audit_verify
 from anbk.core.models import AuditEntry
+from anbk.registry.models import Student
 from anbk.sampling import engine, services
 from anbk.sampling.authority import authority_for_region
+from anbk.sampling.eligibility import student_eligibility
 from anbk.sampling.keys import sample_key
 from anbk.sampling.models import Participant, SamplingRun, SchoolSample
 from tests.people import make_school
@@ -292,3 +294,35 @@ def test_a_national_system_run_covers_every_tier_at_once(world):
     assert run.schools == 6 and run.tier == "" and run.actor is None
     assert set(Participant.objects.values_list("school_id", flat=True)) == {
         world.sd.pk, world.sma.pk, world.siln.pk, world.sd_jateng.pk}
+
+
+def test_a_student_sampled_before_moving_is_not_sampled_again_at_the_new_school(world):
+    # rule P-5 (no duplicate participants): sampled in Kab. Bandung, then moved to Banyumas
+    # before Banyumas samples; the first place stands and the second run skips the student.
+    [moved] = add_students(world.sd, 1, grade=5, start=7_500_000_000)
+    add_students(world.sd_jateng, 2, grade=5, start=7_600_000_000)
+    services.run_sampling(actor=world.district, seed=1)
+    moved.school = world.sd_jateng
+    moved.save()
+    run = services.run_sampling(actor=world.district_outsider, seed=1)
+    assert Participant.objects.filter(student=moved).count() == 1
+    assert Participant.objects.get(student=moved).school_id == world.sd.pk
+    others = [s for s in Student.objects.filter(school=world.sd_jateng).exclude(pk=moved.pk)
+              if student_eligibility(s).eligible]
+    assert run.candidates == run.main_count == len(others) >= 2
+    assert SchoolSample.objects.get(school=world.sd_jateng).regular_candidates == len(others)
+
+
+def test_a_run_whose_counts_disagree_with_its_rows_is_not_kept(world, monkeypatch):
+    # rule P-5: the participants written and the quota arithmetic over the candidate counts
+    # are two readings of one rule; should they ever differ, nothing of the run is kept.
+    add_students(world.sd, 3, grade=5, start=7_700_000_000)
+    real = engine.run_counts
+
+    def off_by_one(*, run):
+        return {**real(run=run), "reserve_count": 1}
+
+    monkeypatch.setattr(engine, "run_counts", off_by_one)
+    with pytest.raises(RuntimeError, match="participants written"):
+        services.run_sampling(actor=world.district, seed=1)
+    assert not SamplingRun.objects.exists() and not Participant.objects.exists()

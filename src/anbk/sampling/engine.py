@@ -15,6 +15,8 @@ from anbk.sampling.eligibility import (
 from anbk.sampling.keys import key_sql
 
 SORT_MEMORY = "256MB"
+ANALYZE_AFTER_SCHOOLS = 1000
+RANKED = "sampling_ranked_candidates"
 
 
 def _not_participant_sql() -> str:
@@ -24,107 +26,161 @@ def _not_participant_sql() -> str:
             " AND p.student_id = st.id AND p.removed_at IS NULL)")
 
 
-def _candidates_sql(vendor: str) -> str:
-    return f"{eligible_sql(vendor)} AND {_not_participant_sql()}"
+def _others_sampled(run) -> bool:
+    """Whether the assessment has current participants yet. The first run of a year has
+    none, and probing for each of millions of candidates would cost seconds; should another
+    run commit participants meanwhile, the unique (student, assessment) index still refuses
+    a second place for anyone."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM sampling_participant WHERE assessment_id = %s"
+                       " AND removed_at IS NULL LIMIT 1", [run.assessment_id])
+        return cursor.fetchone() is not None
 
 
 def create_school_samples(*, run, scope_sql: str, scope_params: list) -> int:
     """One SchoolSample per school in scope with a valid NPSN (P-1) and no sample yet in the
     assessment. Returns the number of schools."""
+    # The schools already sampled are read once, up front: probing the table being filled
+    # for every school would read the statement's own new rows again and again.
     sql = f"""
         INSERT INTO sampling_schoolsample
             (assessment_id, school_id, run_id, stage, regular_candidates,
              oversample_candidates)
+        WITH sampled AS MATERIALIZED (
+            SELECT school_id FROM sampling_schoolsample WHERE assessment_id = %s)
         SELECT %s, s.id, %s, 'dns', 0, 0
         FROM registry_school s
         WHERE {scope_sql} AND {school_valid_sql(connection.vendor)}
-          AND NOT EXISTS (SELECT 1 FROM sampling_schoolsample x
-                          WHERE x.assessment_id = %s AND x.school_id = s.id)
+          AND s.id NOT IN (SELECT school_id FROM sampled)
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [run.assessment_id, run.pk, *scope_params, run.assessment_id])
-        return cursor.rowcount
+        cursor.execute(sql, [run.assessment_id, run.assessment_id, run.pk, *scope_params])
+        schools = cursor.rowcount
+        if connection.vendor == "postgresql" and schools >= ANALYZE_AFTER_SCHOOLS:
+            # The planner's statistics do not know the rows this transaction just wrote;
+            # without them it probes the students school by school instead of one hash join.
+            cursor.execute("ANALYZE sampling_schoolsample")
+    return schools
 
 
-def count_candidates(*, run) -> None:
-    """Record on each SchoolSample of the run how many candidates each sample had; before
-    select_participants, which makes them participants."""
-    vendor = connection.vendor
-    target = target_grade_sql()
+def sample_run(*, run) -> int:
+    """Rank the candidates of the run's school samples, record how many each sample had,
+    and write the first main + reserve quota of each as participants. Returns the number
+    of participants written.
 
-    def count(sample_condition: str) -> str:
-        return f"""(SELECT COUNT(*) FROM registry_student st
-                    JOIN registry_school s ON s.id = st.school_id
-                    WHERE st.school_id = sampling_schoolsample.school_id
-                      AND {_candidates_sql(vendor)} AND {sample_condition})"""
-
-    sql = f"""
-        UPDATE sampling_schoolsample
-        SET regular_candidates = {count(f"st.grade = {target}")},
-            oversample_candidates = {count(f"st.grade <> {target}")}
-        WHERE run_id = %s
-    """
+    One pass over the students: the ranked rows (one per participant, each carrying its
+    sample's candidate count) go to a temporary table that both the counts and the
+    participant rows are taken from."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, [run.assessment_id, run.assessment_id, run.pk])
+        if connection.vendor == "postgresql":
+            # The window sort of a national run spills to disk at the default 4 MB.
+            cursor.execute(f"SET LOCAL work_mem = '{SORT_MEMORY}'")
+        _rank_candidates(cursor, run)
+        _record_counts(cursor)
+        written = _write_participants(cursor, run)
+        cursor.execute(f"DROP TABLE {RANKED}")
+    return written
 
 
-def select_participants(*, run) -> None:
-    """Rank every candidate of the run's schools by (random key, NISN) within school and
-    sample type, and keep the first main + reserve quota: the first `main` are main
-    participants, the rest reserves (fewer candidates than `main`: all main)."""
+def _rank_candidates(cursor, run) -> None:
+    """Every candidate of the run's schools, ranked by (random key, NISN) within school and
+    sample type; kept: the first main + reserve quota of each, with the candidate count."""
     vendor = connection.vendor
     target = target_grade_sql()
+    # Keys and NISNs are ASCII hex digits and digits of fixed length: byte order is the
+    # documented order, and far cheaper than the database's locale collation. The collation
+    # belongs to the columns themselves: a COLLATE in ORDER BY alone makes PostgreSQL hash
+    # every candidate a second time for the output.
+    bytewise = ' COLLATE "C"' if vendor == "postgresql" else ""
     main = _case_by_level({level: q.main for level, q in QUOTAS.items()})
     total = _case_by_level({level: q.total for level, q in QUOTAS.items()})
-    # MATERIALIZED: the key is computed once per candidate (SQLite would otherwise inline
-    # the subquery and call the hash function for every reference to the column).
-    sql = f"""
-        INSERT INTO sampling_participant
-            (assessment_id, school_sample_id, school_id, student_id, run_id, sample_type,
-             participant_type, random_key, source, verification, flag_reason, flag_note,
-             resolution_note, removal_reason, an_number)
-        WITH keyed AS MATERIALIZED (
+    not_participant, params = "", []
+    if _others_sampled(run):
+        not_participant, params = f"AND {_not_participant_sql()}", [run.assessment_id]
+    # The grade stands for the sample type within a school (P-2, P-3) and sorts faster.
+    # SQLite must materialise the keyed rows, or it inlines the subquery and calls the hash
+    # function for every reference to the column; PostgreSQL computes each key once anyway,
+    # and copying a national run's rows into a work table costs seconds.
+    materialized = "" if vendor == "postgresql" else "MATERIALIZED"
+    cursor.execute(f"""
+        CREATE TEMPORARY TABLE {RANKED} AS
+        WITH keyed AS {materialized} (
             SELECT ss.id AS school_sample_id, st.school_id AS school_id,
-                   st.id AS student_id, st.nisn AS nisn,
+                   st.id AS student_id, st.nisn{bytewise} AS nisn, st.grade AS grade,
                    CASE WHEN st.grade = {target} THEN 'regular' ELSE 'oversample' END
                        AS sample_type,
-                   {key_sql(vendor)} AS random_key,
+                   {key_sql(vendor)}{bytewise} AS random_key,
                    {main} AS main_quota, {total} AS total_quota
             FROM sampling_schoolsample ss
             JOIN registry_school s ON s.id = ss.school_id
             JOIN registry_student st ON st.school_id = s.id
-            WHERE ss.run_id = %s AND {_candidates_sql(vendor)}
+            WHERE ss.run_id = %s AND {eligible_sql(vendor)} {not_participant}
         ), ranked AS (
-            SELECT keyed.*, ROW_NUMBER() OVER (
-                       PARTITION BY keyed.school_id, keyed.sample_type
-                       ORDER BY keyed.random_key, keyed.nisn) AS position
+            SELECT keyed.*,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY keyed.school_id, keyed.grade
+                       ORDER BY keyed.random_key, keyed.nisn)
+                       AS position,
+                   COUNT(*) OVER (PARTITION BY keyed.school_id, keyed.grade) AS candidates
             FROM keyed
         )
-        SELECT %s, ranked.school_sample_id, ranked.school_id, ranked.student_id, %s,
-               ranked.sample_type,
-               CASE WHEN ranked.position <= ranked.main_quota THEN 'main' ELSE 'reserve' END,
-               ranked.random_key, 'sampled', 'pending', '', '', '', '', ''
-        FROM ranked
-        WHERE ranked.position <= ranked.total_quota
-    """
-    params = [str(run.seed), run.pk, run.assessment_id, run.assessment_id, run.pk]
-    with connection.cursor() as cursor:
-        if vendor == "postgresql":
-            # The window sort of a national run spills to disk at the default 4 MB.
-            cursor.execute(f"SET LOCAL work_mem = '{SORT_MEMORY}'")
-        cursor.execute(sql, params)
+        SELECT * FROM ranked WHERE ranked.position <= ranked.total_quota
+    """, [str(run.seed), run.pk, *params])
+
+
+def _record_counts(cursor) -> None:
+    """Each sample's candidate counts, from the first-ranked row of each sample type."""
+    cursor.execute(f"""
+        UPDATE sampling_schoolsample
+        SET regular_candidates = counted.regular, oversample_candidates = counted.oversample
+        FROM (SELECT school_sample_id,
+                     SUM(CASE WHEN sample_type = 'regular' THEN candidates ELSE 0 END)
+                         AS regular,
+                     SUM(CASE WHEN sample_type = 'regular' THEN 0 ELSE candidates END)
+                         AS oversample
+              FROM {RANKED} WHERE position = 1
+              GROUP BY school_sample_id) counted
+        WHERE sampling_schoolsample.id = counted.school_sample_id
+    """)
+
+
+def _write_participants(cursor, run) -> int:
+    """The kept rows as participants: the first `main` of each sample are main participants,
+    the rest reserves (fewer candidates than `main`: all main)."""
+    cursor.execute(f"""
+        INSERT INTO sampling_participant
+            (assessment_id, school_sample_id, school_id, student_id, run_id, sample_type,
+             participant_type, random_key, source, verification, flag_reason, flag_note,
+             resolution_note, removal_reason, an_number)
+        SELECT %s, school_sample_id, school_id, student_id, %s, sample_type,
+               CASE WHEN position <= main_quota THEN 'main' ELSE 'reserve' END,
+               random_key, 'sampled', 'pending', '', '', '', '', ''
+        FROM {RANKED}
+    """, [run.assessment_id, run.pk])
+    return cursor.rowcount
 
 
 def run_counts(*, run) -> dict:
-    """Schools, candidates, main and reserve participants the run selected."""
+    """Schools, candidates, main and reserve participants of the run, from the candidate
+    counts and the quotas (P-5): per school and sample type, main = min(candidates, main
+    quota) and reserve = min(candidates, total quota) − main. Counting the participant rows
+    themselves would read the millions just written again; the caller checks that the two
+    agree."""
+    main_quota = _case_by_level({level: q.main for level, q in QUOTAS.items()})
+    total_quota = _case_by_level({level: q.total for level, q in QUOTAS.items()})
+
+    def taken(quota: str) -> str:
+        return " + ".join(f"(CASE WHEN ss.{c} < {quota} THEN ss.{c} ELSE {quota} END)"
+                          for c in ("regular_candidates", "oversample_candidates"))
+
+    sql = f"""
+        SELECT COUNT(*), COALESCE(SUM(ss.regular_candidates + ss.oversample_candidates), 0),
+               COALESCE(SUM({taken(main_quota)}), 0), COALESCE(SUM({taken(total_quota)}), 0)
+        FROM sampling_schoolsample ss JOIN registry_school s ON s.id = ss.school_id
+        WHERE ss.run_id = %s
+    """
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT COUNT(*), COALESCE(SUM(regular_candidates + oversample_candidates), 0)"
-            " FROM sampling_schoolsample WHERE run_id = %s", [run.pk])
-        schools, candidates = cursor.fetchone()
-        cursor.execute(
-            "SELECT participant_type, COUNT(*) FROM sampling_participant"
-            " WHERE run_id = %s AND removed_at IS NULL GROUP BY participant_type", [run.pk])
-        by_type = dict(cursor.fetchall())
-    return {"schools": schools, "candidates": int(candidates),
-            "main_count": by_type.get("main", 0), "reserve_count": by_type.get("reserve", 0)}
+        cursor.execute(sql, [run.pk])
+        schools, candidates, main, total = (int(v) for v in cursor.fetchone())
+    return {"schools": schools, "candidates": candidates, "main_count": main,
+            "reserve_count": total - main}

@@ -140,20 +140,29 @@ class Participant(models.Model):
     NISN): main first, then reserves. A nominee removed during DNS keeps its row
     (`removed_at` set) for the record."""
 
-    # Without its own index: the unique (assessment, student) leads with it.
+    # No foreign-key constraints in the database (decision 0020): a national run inserts
+    # about nine million rows, and a row-level check per key and row would take minutes.
+    # Every row is written from ids the same statement has just read; nothing in anbk
+    # deletes the rows referred to (on_delete=PROTECT guards the ORM).
+    # Without its own index: queries by assessment alone go through the school.
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT,
-                                   related_name="participants", db_index=False)
+                                   related_name="participants", db_index=False,
+                                   db_constraint=False)
     school_sample = models.ForeignKey(SchoolSample, on_delete=models.PROTECT,
-                                      related_name="participants")
+                                      related_name="participants", db_constraint=False)
     # The school the student was sampled at; a later move shows as a mismatch with
     # student.school and goes through the DNS flag flow.
     # Indexed by participant_order_idx, which leads with it.
     school = models.ForeignKey("registry.School", on_delete=models.PROTECT,
                                related_name="participants", verbose_name=_("sekolah"),
-                               db_index=False)
+                               db_index=False, db_constraint=False)
+    # Indexed by participant_once_per_assessment, which leads with it.
     student = models.ForeignKey("registry.Student", on_delete=models.PROTECT,
-                                related_name="participations", verbose_name=_("peserta didik"))
-    run = models.ForeignKey(SamplingRun, on_delete=models.PROTECT, related_name="participants")
+                                related_name="participations", verbose_name=_("peserta didik"),
+                                db_index=False, db_constraint=False)
+    # Not indexed: a run's participants are found through its school samples.
+    run = models.ForeignKey(SamplingRun, on_delete=models.PROTECT, related_name="participants",
+                            db_index=False, db_constraint=False)
     sample_type = models.CharField(_("sampel"), max_length=10, choices=SampleType.choices)
     participant_type = models.CharField(_("status"), max_length=7,
                                         choices=ParticipantType.choices)
@@ -179,7 +188,7 @@ class Participant(models.Model):
     class Meta:
         ordering = ["school_id", "sample_type", "random_key", "student__nisn"]
         constraints = [
-            models.UniqueConstraint(fields=["assessment", "student"],
+            models.UniqueConstraint(fields=["student", "assessment"],
                                     condition=Q(removed_at__isnull=True),
                                     name="participant_once_per_assessment"),
             models.UniqueConstraint(fields=["an_number"], condition=~Q(an_number=""),

@@ -104,9 +104,13 @@ def _check_seed(seed: int | None) -> int:
     return seed
 
 
-def _finish(run: SamplingRun) -> SamplingRun:
+def _finish(run: SamplingRun, written: int) -> SamplingRun:
     for field, value in engine.run_counts(run=run).items():
         setattr(run, field, value)
+    if run.main_count + run.reserve_count != written:
+        # Two formulations of the quota rule disagree: never keep such a sample.
+        raise RuntimeError(f"sampling run {run.pk}: {written} participants written, "
+                           f"{run.main_count} + {run.reserve_count} by the quotas")
     run.finished_at = timezone.now()
     run.save(update_fields=["schools", "candidates", "main_count", "reserve_count",
                             "finished_at"])
@@ -151,9 +155,7 @@ def _run_region(*, actor, authority: Authority, seed: int) -> SamplingRun:
             message += " " + _("Sampling terakhir: #%(n)d oleh %(who)s.") % {
                 "n": last.pk, "who": last.actor or _("sistem")}
         raise SamplingRefused(message)
-    engine.count_candidates(run=run)
-    engine.select_participants(run=run)
-    _finish(run)
+    _finish(run, engine.sample_run(run=run))
     audit_record(actor=actor, action="sampling.run", obj=run, summary={
         "authority": authority.label, "seed": seed, "schools": run.schools,
         "candidates": run.candidates, "main": run.main_count, "reserve": run.reserve_count,
@@ -187,9 +189,7 @@ def school_resample(*, actor, school: School, reason: str,
         removed_at=timezone.now(), removal_reason=_("Sampling ulang: %(r)s") % {"r": reason})
     sample.run = run
     sample.save(update_fields=["run"])
-    engine.count_candidates(run=run)
-    engine.select_participants(run=run)
-    _finish(run)
+    _finish(run, engine.sample_run(run=run))
     audit_record(actor=actor, action="sampling.resample", obj=run, summary={
         "npsn": school.npsn, "reason": reason, "seed": seed, "previous": previous,
         "main": run.main_count, "reserve": run.reserve_count})
@@ -354,7 +354,9 @@ def next_candidate(*, sample: SchoolSample, sample_type: str) -> Student | None:
     under the run's seed among those who are neither current participants of the assessment
     nor were ever nominated in this school's sample."""
     school = sample.school
-    taken = Participant.objects.filter(
+    # Only this school's students can be candidates: probing their participations by student
+    # stays small where the whole assessment has millions of participants.
+    taken = Participant.objects.filter(student__school=school).filter(
         Q(school_sample=sample) | Q(assessment=sample.assessment, removed_at__isnull=True))
     pool = []
     for student in (Student.objects.filter(school=school)
