@@ -174,9 +174,11 @@ class _RssSampler(threading.Thread):
         self.join()
 
 
-def _fresh_database(db: str, case: str) -> None:
+def fresh_database(db: str, name: str, pg_database: str = PG_DATABASE) -> None:
+    """Point DATABASE_URL at an empty database: a new SQLite file `benchmarks/out/<name>`
+    or the PostgreSQL database `pg_database`, dropped and created again."""
     if db == "sqlite":
-        path = OUT / f"bench-{case}.sqlite3"
+        path = OUT / name
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
@@ -184,9 +186,9 @@ def _fresh_database(db: str, case: str) -> None:
     import psycopg
 
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {PG_DATABASE}")
-    os.environ["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
+        conn.execute(f"DROP DATABASE IF EXISTS {pg_database} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {pg_database}")
+    os.environ["DATABASE_URL"] = f"{PG_SERVER}/{pg_database}"
 
 
 def _baseline_rows(path: Path, fmt: str, school_ids: dict, now: str):
@@ -263,7 +265,7 @@ def _pipeline_version() -> str:
 def child(spec: dict) -> None:
     case, db, fmt = spec["case"], spec["db"], spec["format"]
     folder = Path(spec["folder"])
-    _fresh_database(db, case)
+    fresh_database(db, f"bench-{case}.sqlite3")
     os.environ["DJANGO_SETTINGS_MODULE"] = "anbk.settings"
     import django
 

@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 sys.path.insert(0, str(HERE.parent))
 
-from benchmarks.bench_import import PG_SERVER, _peak_rss_mb, machine  # noqa: E402
+from benchmarks.bench_import import _peak_rss_mb, fresh_database, machine  # noqa: E402
 
 PG_DATABASE = "bench_sampling"
 NATIONAL_SCHOOLS = 270_000
@@ -96,21 +96,6 @@ def _line(r: dict) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Child: one database, one fraction
-
-def _fresh_database(db: str, fraction: float) -> None:
-    if db == "sqlite":
-        path = OUT / f"bench-sampling-{fraction:g}.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-        return
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {PG_DATABASE}")
-    os.environ["DATABASE_URL"] = f"{PG_SERVER}/{PG_DATABASE}"
-
 
 def _bentuk_plan(schools: int) -> list[tuple[str, int]]:
     """(bentuk, count) in the national mix, summing to `schools`."""
@@ -221,7 +206,7 @@ def write_floor(run) -> float:
 
 
 def child(spec: dict) -> None:
-    _fresh_database(spec["db"], spec["fraction"])
+    fresh_database(spec["db"], f"bench-sampling-{spec['fraction']:g}.sqlite3", PG_DATABASE)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anbk.settings")
     import django
 

@@ -26,6 +26,11 @@ def _not_participant_sql() -> str:
             " AND p.student_id = st.id AND p.removed_at IS NULL)")
 
 
+def _quota_sql(part: str) -> str:
+    """The quota `part` ("main" or "total", core.participation.QUOTAS) of school `s`'s level."""
+    return _case_by_level({level: getattr(q, part) for level, q in QUOTAS.items()})
+
+
 def _others_sampled(run) -> bool:
     """Whether the assessment has current participants yet. The first run of a year has
     none, and probing for each of millions of candidates would cost seconds; should another
@@ -92,8 +97,6 @@ def _rank_candidates(cursor, run) -> None:
     # belongs to the columns themselves: a COLLATE in ORDER BY alone makes PostgreSQL hash
     # every candidate a second time for the output.
     bytewise = ' COLLATE "C"' if vendor == "postgresql" else ""
-    main = _case_by_level({level: q.main for level, q in QUOTAS.items()})
-    total = _case_by_level({level: q.total for level, q in QUOTAS.items()})
     not_participant, params = "", []
     if _others_sampled(run):
         not_participant, params = f"AND {_not_participant_sql()}", [run.assessment_id]
@@ -110,7 +113,7 @@ def _rank_candidates(cursor, run) -> None:
                    CASE WHEN st.grade = {target} THEN 'regular' ELSE 'oversample' END
                        AS sample_type,
                    {key_sql(vendor)}{bytewise} AS random_key,
-                   {main} AS main_quota, {total} AS total_quota
+                   {_quota_sql("main")} AS main_quota, {_quota_sql("total")} AS total_quota
             FROM sampling_schoolsample ss
             JOIN registry_school s ON s.id = ss.school_id
             JOIN registry_student st ON st.school_id = s.id
@@ -166,8 +169,7 @@ def run_counts(*, run) -> dict:
     quota) and reserve = min(candidates, total quota) − main. Counting the participant rows
     themselves would read the millions just written again; the caller checks that the two
     agree."""
-    main_quota = _case_by_level({level: q.main for level, q in QUOTAS.items()})
-    total_quota = _case_by_level({level: q.total for level, q in QUOTAS.items()})
+    main_quota, total_quota = _quota_sql("main"), _quota_sql("total")
 
     def taken(quota: str) -> str:
         return " + ".join(f"(CASE WHEN ss.{c} < {quota} THEN ss.{c} ELSE {quota} END)"
